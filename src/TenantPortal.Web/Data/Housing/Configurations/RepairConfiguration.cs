@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace TenantPortal.Web.Data.Housing.Configurations;
+
+internal sealed class RepairConfiguration : IEntityTypeConfiguration<Repair>
+{
+    public void Configure(EntityTypeBuilder<Repair> builder)
+    {
+        builder.ToTable("Repairs");
+        builder.Property(r => r.Reference).HasMaxLength(20);
+        builder.Property(r => r.Description).HasMaxLength(1000);
+        builder.Property(r => r.Location).HasMaxLength(100);
+        builder.Property(r => r.WhoWillBeHome).HasMaxLength(200);
+        builder.Property(r => r.AccessNotes).HasMaxLength(500);
+        builder.Property(r => r.ContactPhone).HasMaxLength(20);
+        builder.Property(r => r.CompletionNotes).HasMaxLength(1000);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Ignore(r => r.IsOpen);
+
+        builder.HasIndex(r => r.Reference).IsUnique();
+        builder.HasIndex(r => r.SubmissionKey).IsUnique().HasFilter("[SubmissionKey] IS NOT NULL");
+        // The tenant's list and the officers' queue filter and sort on these.
+        builder.HasIndex(r => new { r.TenancyId, r.Status, r.ReportedAt });
+        builder.HasIndex(r => new { r.Status, r.Priority, r.ReportedAt });
+        builder.HasIndex(r => new { r.Status, r.TargetDate });
+        builder.HasIndex(r => new { r.Trade, r.ReportedAt });
+        builder.HasIndex(r => new { r.IsHazard, r.Status });
+        builder.HasIndex(r => r.ReportedAt);
+        builder.HasIndex(r => r.PropertyId);
+
+        builder.HasOne(r => r.Property).WithMany().HasForeignKey(r => r.PropertyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Tenancy).WithMany().HasForeignKey(r => r.TenancyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.CatalogueItem).WithMany().HasForeignKey(r => r.CatalogueItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(r => r.ReportedByTenantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.History).WithOne().HasForeignKey(h => h.RepairId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Appointments).WithOne().HasForeignKey(a => a.RepairId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Photos).WithOne().HasForeignKey(p => p.RepairId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(r => r.Feedback).WithOne().HasForeignKey<RepairFeedback>(f => f.RepairId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace TenantPortal.Web.Data.Housing;
+
+/// <summary>The seam onto the landlord's housing management system: only the tables and columns the portal reads
+/// and writes. To point it at a real HMS, change the entity configurations, not the features (docs/housing-database.md).</summary>
+public abstract class HousingDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Patch> Patches => Set<Patch>();
+    public DbSet<Property> Properties => Set<Property>();
+    public DbSet<Tenancy> Tenancies => Set<Tenancy>();
+    public DbSet<TenancyCharge> TenancyCharges => Set<TenancyCharge>();
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
+    public DbSet<RentTransaction> RentTransactions => Set<RentTransaction>();
+    public DbSet<RepairCatalogueItem> RepairCatalogue => Set<RepairCatalogueItem>();
+    public DbSet<Repair> Repairs => Set<Repair>();
+    public DbSet<RepairStatusChange> RepairStatusHistory => Set<RepairStatusChange>();
+    public DbSet<AppointmentSlot> AppointmentSlots => Set<AppointmentSlot>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<RepairPhoto> RepairPhotos => Set<RepairPhoto>();
+    public DbSet<RepairFeedback> RepairFeedback => Set<RepairFeedback>();
+    public DbSet<ContactChange> ContactChanges => Set<ContactChange>();
+    public DbSet<RepairReferenceCounter> RepairReferenceCounters => Set<RepairReferenceCounter>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HousingDbContext).Assembly,
+            t => t.Namespace == typeof(Configurations.PatchConfiguration).Namespace);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        // Enums are stored as text so the HMS tables read plainly and survive reordering.
+        configurationBuilder.Properties<TenancyStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<TenantRole>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ContactMethod>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<RentTransactionType>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<BenefitType>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Trade>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<RepairPriority>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<RepairStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<RepairChannel>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<HazardType>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<SlotPeriod>().HaveConversion<string>().HaveMaxLength(2);
+        configurationBuilder.Properties<AppointmentStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ChangeChannel>().HaveConversion<string>().HaveMaxLength(20);
+    }
+}
+
+/// <summary>The housing context on SQLite, with its own migrations.</summary>
+public sealed class SqliteHousingDbContext(DbContextOptions<SqliteHousingDbContext> options) : HousingDbContext(options);
+
+/// <summary>The housing context on SQL Server, with its own migrations.</summary>
+public sealed class SqlServerHousingDbContext(DbContextOptions<SqlServerHousingDbContext> options) : HousingDbContext(options);

@@ -1,0 +1,55 @@
+namespace TenantPortal.Web.Data.Housing;
+
+/// <summary>A repair job (work order) in the HMS repairs tables.</summary>
+public class Repair
+{
+    public int Id { get; set; }
+    public required string Reference { get; set; }
+    public int PropertyId { get; set; }
+    public Property Property { get; set; } = null!;
+    public int? TenancyId { get; set; }
+    public Tenancy? Tenancy { get; set; }
+    public int? ReportedByTenantId { get; set; }
+    public int CatalogueItemId { get; set; }
+    public RepairCatalogueItem CatalogueItem { get; set; } = null!;
+    public Trade Trade { get; set; }
+    public RepairPriority Priority { get; set; }
+    public required string Description { get; set; }
+    public required string Location { get; set; }
+    public RepairStatus Status { get; set; }
+    public DateTime ReportedAt { get; set; }
+    public DateOnly TargetDate { get; set; }
+    public RepairChannel Channel { get; set; }
+
+    public string? WhoWillBeHome { get; set; }
+    public string? AccessNotes { get; set; }
+    public string? ContactPhone { get; set; }
+
+    public bool IsHazard { get; set; }
+    public HazardType HazardType { get; set; }
+
+    /// <summary>Awaab's Law clocks. Emergency: investigate and make safe within 24 hours. Damp and mould:
+    /// investigate within 10 working days, written summary within 3 working days of investigating, safety work within
+    /// 5 working days, further work started within 12 weeks.</summary>
+    public DateTime? InvestigateBy { get; set; }
+    public DateTime? InvestigatedAt { get; set; }
+    public DateOnly? WrittenSummaryBy { get; set; }
+    public DateOnly? SafetyWorkBy { get; set; }
+    public DateOnly? FurtherWorkStartBy { get; set; }
+
+    public DateTime? CompletedAt { get; set; }
+    public string? CompletionNotes { get; set; }
+    public DateTime? CancelledAt { get; set; }
+
+    /// <summary>A key the reporting form carries, unique, so a double-submitted form raises one job.</summary>
+    public Guid? SubmissionKey { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<RepairStatusChange> History { get; set; } = [];
+    public List<Appointment> Appointments { get; set; } = [];
+    public List<RepairPhoto> Photos { get; set; } = [];
+    public RepairFeedback? Feedback { get; set; }
+
+    public bool IsOpen => Status is not (RepairStatus.Completed or RepairStatus.Cancelled);
+}

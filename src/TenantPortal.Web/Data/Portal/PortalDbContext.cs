@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace TenantPortal.Web.Data.Portal;
+
+/// <summary>The portal's own tables: Identity, payments, provider events, audit, data protection keys, outbox.
+/// Kept apart from the housing database so a landlord can host them anywhere.</summary>
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
+    public DbSet<PaymentRefund> PaymentRefunds => Set<PaymentRefund>();
+    public DbSet<ProviderEvent> ProviderEvents => Set<ProviderEvent>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<OutboxMessage> EmailOutbox => Set<OutboxMessage>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly,
+            t => t.Namespace == typeof(Configurations.PaymentAttemptConfiguration).Namespace);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        configurationBuilder.Properties<PaymentStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<PaymentProvider>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<RefundStatus>().HaveConversion<string>().HaveMaxLength(20);
+    }
+}
+
+public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options);
+
+public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbContext> options) : PortalDbContext(options);

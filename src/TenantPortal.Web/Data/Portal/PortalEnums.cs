@@ -1,0 +1,7 @@
+namespace TenantPortal.Web.Data.Portal;
+
+public enum PaymentStatus { Created, Open, Pending, Succeeded, Failed, Cancelled, Expired }
+
+public enum PaymentProvider { Stripe, TestGateway }
+
+public enum RefundStatus { Requested, Succeeded, Failed }
