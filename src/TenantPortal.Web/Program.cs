@@ -1,5 +1,37 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Serilog;
+using TenantPortal.Web.Infrastructure.Configuration;
+using TenantPortal.Web.Infrastructure.Database;
+using TenantPortal.Web.Infrastructure.Web;
+
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    var problems = StartupConfigurationValidator.Validate(builder.Configuration, builder.Environment);
+    if (problems.Count > 0)
+    {
+        throw new InvalidOperationException("The portal's configuration is not valid:\n - " + string.Join("\n - ", problems));
+    }
+
+    builder.AddPortalLogging();
+    builder.Services.AddPortal(builder.Configuration, builder.Environment);
+
+    var app = builder.Build();
+    app.UsePortal();
+
+    await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    await app.RunAsync();
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "The portal failed to start");
+    throw;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
 
 public partial class Program;

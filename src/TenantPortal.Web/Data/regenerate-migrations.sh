@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Before the first release the schema has one migration per context and provider. After a model change, run this
+# to rebuild them (needs: dotnet tool install -g dotnet-ef). Once released, add migrations instead (docs/housing-database.md).
+set -euo pipefail
+export PATH="$PATH:$HOME/.dotnet/tools"
+cd "$(dirname "$0")/.."
+name=${1:-InitialCreate}
+rm -rf Data/Housing/Migrations Data/Portal/Migrations
+dotnet build -v q
+for ctx in SqliteHousingDbContext:Housing/Migrations/Sqlite SqlServerHousingDbContext:Housing/Migrations/SqlServer \
+           SqlitePortalDbContext:Portal/Migrations/Sqlite SqlServerPortalDbContext:Portal/Migrations/SqlServer; do
+  dotnet ef migrations add "$name" --no-build --context "${ctx%%:*}" --output-dir "Data/${ctx#*:}" \
+    --namespace "TenantPortal.Web.Data.$(echo "${ctx#*:}" | tr / .)" | tail -1
+done

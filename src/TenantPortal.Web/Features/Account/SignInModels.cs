@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TenantPortal.Web.Features.Account;
+
+public sealed class SignInForm
+{
+    [Required(ErrorMessage = "Enter your email address")]
+    [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
+    [Display(Name = "Email address")]
+    public string? Email { get; set; }
+
+    [Required(ErrorMessage = "Enter your password")]
+    public string? Password { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class TwoFactorForm
+{
+    [Required(ErrorMessage = "Enter the 6-digit code from your authenticator app")]
+    [RegularExpression(@"^\s*\d{3}\s?\d{3}\s*$", ErrorMessage = "The code must be 6 digits")]
+    public string? Code { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace TenantPortal.Web.Features.Errors;
+
+/// <summary>Honest error pages with the landlord's phone number; never a stack trace outside Development.</summary>
+[AllowAnonymous]
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorsController(ILogger<ErrorsController> logger) : Controller
+{
+    [Route("/error")]
+    public IActionResult Error()
+    {
+        var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (feature is not null)
+        {
+            logger.LogError(feature.Error, "Unhandled error on {Path}", feature.Path);
+        }
+
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View("Error", new ErrorViewModel(HttpContext.TraceIdentifier, ServiceDown: IsDatabaseFailure(feature?.Error)));
+    }
+
+    [Route("/error/{code:int}")]
+    public IActionResult Status(int code)
+    {
+        Response.StatusCode = code;
+        return code switch
+        {
+            StatusCodes.Status404NotFound => View("NotFound"),
+            StatusCodes.Status403Forbidden => View("Forbidden"),
+            StatusCodes.Status429TooManyRequests => View("TooManyRequests"),
+            StatusCodes.Status400BadRequest => View("BadRequest"),
+            _ => View("Error", new ErrorViewModel(HttpContext.TraceIdentifier, ServiceDown: false)),
+        };
+    }
+
+    private static bool IsDatabaseFailure(Exception? error) =>
+        error is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException or TimeoutException
+        || error?.InnerException is System.Data.Common.DbException;
+}
+
+public sealed record ErrorViewModel(string TraceId, bool ServiceDown);

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TenantPortal.Web.Infrastructure.Configuration;
+
+/// <summary>Who the portal belongs to: shown in the header, emails and error pages so it looks like the landlord's own.</summary>
+public sealed class LandlordOptions
+{
+    public const string Section = "Landlord";
+
+    [Required(ErrorMessage = "Landlord:Name is required: the landlord's name shown on every page.")]
+    public string Name { get; set; } = "";
+
+    /// <summary>Path or URL of the logo (optional).</summary>
+    public string? LogoUrl { get; set; }
+
+    [RegularExpression("^#[0-9a-fA-F]{6}$", ErrorMessage = "Landlord:BrandColour must be a hex colour like #1d4f91.")]
+    public string BrandColour { get; set; } = "#1d4f91";
+
+    [Required(ErrorMessage = "Landlord:PhoneNumber is required: it is shown whenever something goes wrong.")]
+    public string PhoneNumber { get; set; } = "";
+
+    /// <summary>The 24-hour line for emergency repairs.</summary>
+    [Required(ErrorMessage = "Landlord:EmergencyPhoneNumber is required: the 24-hour repairs line.")]
+    public string EmergencyPhoneNumber { get; set; } = "";
+
+    public string OpeningHours { get; set; } = "Monday to Friday, 8am to 6pm";
+
+    [EmailAddress(ErrorMessage = "Landlord:EmailFrom must be an email address.")]
+    public string EmailFrom { get; set; } = "noreply@example.org";
+}

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using TenantPortal.Web.Data.Portal;
+
+namespace TenantPortal.Web.Infrastructure.Email;
+
+/// <summary>Sends queued emails. Each instance claims a batch with a database lease, so several web servers never
+/// send the same email; a failed send is retried with back-off and never blocks the request that queued it.</summary>
+public sealed class EmailOutboxWorker(
+    IServiceScopeFactory scopes,
+    EmailOutboxSignal signal,
+    TimeProvider clock,
+    ILogger<EmailOutboxWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private const int MaxAttempts = 10;
+    private readonly string instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await SendBatchAsync(stoppingToken) > 0)
+                {
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Email outbox pass failed; will retry");
+            }
+
+            try
+            {
+                await signal.WaitAsync(PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public async Task<int> SendBatchAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var sender = scope.ServiceProvider.GetRequiredService<IEmailSender>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var leaseUntil = now.Add(Lease);
+
+        var claimed = await db.EmailOutbox
+            .Where(m => m.SentAt == null && m.Attempts < MaxAttempts
+                && (m.NextAttemptAt == null || m.NextAttemptAt <= now)
+                && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .OrderBy(m => m.Id)
+            .Take(20)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, instance).SetProperty(m => m.LeaseUntil, leaseUntil), ct);
+        if (claimed == 0)
+        {
+            return 0;
+        }
+
+        var batch = await db.EmailOutbox.Where(m => m.LeaseOwner == instance && m.LeaseUntil == leaseUntil && m.SentAt == null).ToListAsync(ct);
+        foreach (var message in batch)
+        {
+            try
+            {
+                await sender.SendAsync(new EmailMessage(message.To, message.Subject, message.Body), ct);
+                message.SentAt = clock.GetUtcNow().UtcDateTime;
+                message.LastError = null;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                message.Attempts++;
+                message.LastError = ex.GetType().Name;
+                message.NextAttemptAt = clock.GetUtcNow().UtcDateTime.AddMinutes(Math.Pow(2, message.Attempts));
+                logger.LogWarning(ex, "Sending outbox email {OutboxId} failed (attempt {Attempt})", message.Id, message.Attempts);
+            }
+
+            message.LeaseOwner = null;
+            message.LeaseUntil = null;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return batch.Count;
+    }
+}

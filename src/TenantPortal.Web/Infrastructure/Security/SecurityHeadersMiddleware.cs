@@ -1,0 +1,35 @@
+namespace TenantPortal.Web.Infrastructure.Security;
+
+/// <summary>Adds the security headers to every response. The content security policy allows no inline script; a page
+/// that embeds Stripe Checkout asks for Stripe's origins with <see cref="AllowStripeCheckout"/>.</summary>
+public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+{
+    private const string StripeFlag = "tp:csp-stripe";
+
+    public static void AllowStripeCheckout(HttpContext context) => context.Items[StripeFlag] = true;
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            var stripe = context.Items.ContainsKey(StripeFlag);
+            headers.ContentSecurityPolicy = stripe
+                ? "default-src 'self'; script-src 'self' https://js.stripe.com; frame-src https://js.stripe.com https://checkout.stripe.com; connect-src 'self' https://api.stripe.com https://checkout.stripe.com; img-src 'self' data: https://*.stripe.com; style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self' https://checkout.stripe.com; frame-ancestors 'none'"
+                : "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers.XFrameOptions = "DENY";
+            headers["Permissions-Policy"] = "camera=(self), geolocation=(), microphone=(), payment=(self)";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (!headers.ContainsKey("Cache-Control"))
+            {
+                // Pages carry personal data: never stored by shared caches. Static files set their own caching.
+                headers.CacheControl = "no-store";
+            }
+
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.ResponseCompression;
+using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Data.Portal;
+using TenantPortal.Web.Infrastructure.Configuration;
+using TenantPortal.Web.Infrastructure.Database;
+using TenantPortal.Web.Infrastructure.Email;
+using TenantPortal.Web.Infrastructure.Security;
+
+namespace TenantPortal.Web.Infrastructure.Web;
+
+public static class PortalServices
+{
+    public const string AuthRateLimit = "auth";
+
+    public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<LandlordOptions>().Bind(configuration.GetSection(LandlordOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section));
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddPortalDatabases(configuration, environment);
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddScoped<DemoSeeder>();
+
+        services.AddPortalIdentity();
+        services.AddPortalEmail(configuration);
+
+        services.AddDataProtection().SetApplicationName("TenantPortal").PersistKeysToDbContext<PortalDbContext>();
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<HousingDbContext>("housing-database", tags: ["ready"])
+            .AddDbContextCheck<PortalDbContext>("portal-database", tags: ["ready"]);
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(AuthRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = configuration.GetValue("RateLimiting:AuthPermitsPerMinute", 20),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
+
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+
+        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "__Host-TenantPortal.Antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddRouting(o => o.LowercaseUrls = true);
+        return services;
+    }
+
+    private static void AddPortalIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<PortalUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "__Host-TenantPortal";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/error/403";
+            o.ReturnUrlParameter = "returnUrl";
+        });
+        // A changed password or security stamp ends the account's other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PortalPolicies.Tenant, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.TenancyId))
+            .AddPolicy(PortalPolicies.Staff, p => p.RequireRole(PortalRoles.Officer, PortalRoles.Administrator))
+            .AddPolicy(PortalPolicies.Administrator, p => p.RequireRole(PortalRoles.Administrator));
+    }
+
+    private static void AddPortalEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<MimeMessageFactory>();
+        var delivery = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>()?.Delivery ?? "File";
+        if (string.Equals(delivery, "Smtp", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender, FileEmailSender>();
+        }
+
+        services.AddSingleton<EmailOutboxSignal>();
+        services.AddSingleton<EmailOutbox>();
+        services.AddHostedService<EmailOutboxWorker>();
+    }
+}
