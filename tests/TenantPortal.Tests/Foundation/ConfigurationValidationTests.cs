@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Moq;
+using TenantPortal.Web.Infrastructure.Configuration;
+
+namespace TenantPortal.Tests.Foundation;
+
+public sealed class ConfigurationValidationTests
+{
+    private static readonly Dictionary<string, string?> Valid = new()
+    {
+        ["Database:Provider"] = "Sqlite",
+        ["ConnectionStrings:Housing"] = "Data Source=a.db",
+        ["ConnectionStrings:Portal"] = "Data Source=a.db",
+        ["Landlord:Name"] = "Northgate Homes",
+        ["Landlord:PhoneNumber"] = "0300 123 4567",
+        ["Landlord:EmergencyPhoneNumber"] = "0300 123 4999",
+    };
+
+    [Fact]
+    public void Validate_ValidSettings_NoProblems()
+    {
+        Assert.Empty(Validate(Valid));
+    }
+
+    [Fact]
+    public void Validate_UnknownProvider_SaysWhichValuesWork()
+    {
+        var problems = Validate(With("Database:Provider", "Oracle"));
+
+        Assert.Contains("Database:Provider 'Oracle' is not known. Use 'Sqlite' or 'SqlServer'.", problems);
+    }
+
+    [Fact]
+    public void Validate_MissingConnectionString_NamesTheSettingAndEnvironmentVariable()
+    {
+        var problems = Validate(With("ConnectionStrings:Portal", null));
+
+        Assert.Contains(problems, p => p.Contains("ConnectionStrings:Portal", StringComparison.Ordinal) && p.Contains("ConnectionStrings__Portal", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_DemoDataInProduction_Refused()
+    {
+        var problems = Validate(With("DemoData:Seed", "true"), Environments.Production);
+
+        Assert.Contains(problems, p => p.StartsWith("DemoData:Seed is true in Production", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_BadBrandColour_Explained()
+    {
+        var problems = Validate(With("Landlord:BrandColour", "blue"));
+
+        Assert.Contains("Landlord:BrandColour must be a hex colour like #1d4f91.", problems);
+    }
+
+    [Fact]
+    public async Task App_refuses_to_start_with_an_unknown_provider()
+    {
+        using var factory = new Infrastructure.PortalAppFactory(settings: new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Database:Provider 'Oracle' is not known", error.ToString(), StringComparison.Ordinal);
+        await Task.CompletedTask;
+    }
+
+    private static Dictionary<string, string?> With(string key, string? value) => new(Valid) { [key] = value };
+
+    private static IReadOnlyList<string> Validate(Dictionary<string, string?> values, string environment = "Development")
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var host = new Mock<IHostEnvironment>();
+        host.SetupGet(h => h.EnvironmentName).Returns(environment);
+        return StartupConfigurationValidator.Validate(configuration, host.Object);
+    }
+}

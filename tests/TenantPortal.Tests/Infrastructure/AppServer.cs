@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+
+namespace TenantPortal.Tests.Infrastructure;
+
+/// <summary>The built app in its own process on a loopback port, as a user's browser would reach it: real Kestrel,
+/// its own copy of the demo database, emails written to a folder the test can read.</summary>
+public sealed class AppServer : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly System.Text.StringBuilder output = new();
+
+    private AppServer(Process process, string baseUrl, string folder)
+    {
+        this.process = process;
+        BaseUrl = baseUrl;
+        Folder = folder;
+    }
+
+    public string BaseUrl { get; }
+    public string Folder { get; }
+    public string EmailFolder => Path.Combine(Folder, "emails");
+    public string DatabasePath => Path.Combine(Folder, "tenantportal.db");
+    public string Output { get { lock (output) { return output.ToString(); } } }
+
+    public static async Task<AppServer> StartAsync(IDictionary<string, string>? environment = null, string? databasePath = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("tenantportal-app-").FullName;
+        var database = databasePath ?? Path.Combine(folder, "tenantportal.db");
+        if (databasePath is null)
+        {
+            File.Copy(DemoDatabaseTemplate.Path, database);
+        }
+
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryPaths.WebProject,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { RepositoryPaths.WebAssembly, "--urls", baseUrl, "--contentRoot", RepositoryPaths.WebProject })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__Housing"] = $"Data Source={database}";
+        start.Environment["ConnectionStrings__Portal"] = $"Data Source={database}";
+        start.Environment["Email__PickupDirectory"] = Path.Combine(folder, "emails");
+        start.Environment["Logging__FileFolder"] = Path.Combine(folder, "logs");
+        start.Environment["RateLimiting__AuthPermitsPerMinute"] = "1000";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app");
+        var server = new AppServer(process, baseUrl, folder);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await server.WaitUntilLiveAsync();
+        return server;
+    }
+
+    private void Append(string? line)
+    {
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private async Task WaitUntilLiveAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with {process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                var response = await http.GetAsync(new Uri($"{BaseUrl}/health/live"));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"The app did not start:\n{Output}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

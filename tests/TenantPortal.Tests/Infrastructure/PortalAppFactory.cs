@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TenantPortal.Tests.Infrastructure;
+
+/// <summary>The real app over a real SQLite file of its own, seeded with the demo data. The demo database is built
+/// once per test run and copied for each factory, so every test class starts from the same known state.</summary>
+public class PortalAppFactory : WebApplicationFactory<Program>
+{
+    private readonly Action<IServiceCollection>? configureServices;
+    private readonly Dictionary<string, string?> settings;
+
+    public PortalAppFactory(Action<IServiceCollection>? configureServices = null, IDictionary<string, string?>? settings = null, string environment = "Development")
+    {
+        this.configureServices = configureServices;
+        Environment = environment;
+        Folder = Directory.CreateTempSubdirectory("tenantportal-test-").FullName;
+        DatabasePath = Path.Combine(Folder, "tenantportal.db");
+        File.Copy(DemoDatabaseTemplate.Path, DatabasePath);
+        this.settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Housing"] = $"Data Source={DatabasePath}",
+            ["ConnectionStrings:Portal"] = $"Data Source={DatabasePath}",
+            ["Email:PickupDirectory"] = EmailFolder,
+            ["Logging:FileFolder"] = Path.Combine(Folder, "logs"),
+            ["DemoData:Seed"] = "true",
+            ["RateLimiting:AuthPermitsPerMinute"] = "1000",
+        };
+        if (settings is not null)
+        {
+            foreach (var (key, value) in settings)
+            {
+                this.settings[key] = value;
+            }
+        }
+    }
+
+    public string Environment { get; }
+    public string Folder { get; }
+    public string DatabasePath { get; }
+    public string EmailFolder => Path.Combine(Folder, "emails");
+    public string ConnectionString => $"Data Source={DatabasePath}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => configureServices?.Invoke(services));
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them), uses https so
+    /// the __Host- cookies are sent.</summary>
+    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("https://localhost"),
+    });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow shutdown; the temp folder is cleaned by the OS.
+        }
+    }
+}
