@@ -19,24 +19,40 @@ public static class DatabaseRegistration
         var housing = configuration.GetConnectionString("Housing")!;
         var portal = configuration.GetConnectionString("Portal")!;
 
-        switch (options.ParsedProvider)
+        var provider = options.ParsedProvider;
+        if (provider == DatabaseProvider.Sqlite)
         {
-            case DatabaseProvider.SqlServer:
-                services.AddDbContext<HousingDbContext, SqlServerHousingDbContext>(o =>
-                    o.UseSqlServer(housing, s => s.MigrationsHistoryTable(HousingMigrationsTable).EnableRetryOnFailure()));
-                services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>(o =>
-                    o.UseSqlServer(portal, s => s.MigrationsHistoryTable(PortalMigrationsTable).EnableRetryOnFailure()));
-                break;
-            default:
-                housing = ResolveSqlitePath(housing, environment);
-                portal = ResolveSqlitePath(portal, environment);
-                services.AddDbContext<HousingDbContext, SqliteHousingDbContext>(o =>
-                    o.UseSqlite(housing, s => s.MigrationsHistoryTable(HousingMigrationsTable)));
-                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o =>
-                    o.UseSqlite(portal, s => s.MigrationsHistoryTable(PortalMigrationsTable)));
-                break;
+            housing = ResolveSqlitePath(housing, environment);
+            portal = ResolveSqlitePath(portal, environment);
         }
 
+        // When both contexts live in one database they share one connection per request, so a use case that writes
+        // to both (a payment and its rent line, a change and its audit row) commits in one transaction.
+        var shared = string.Equals(housing, portal, StringComparison.Ordinal);
+        services.AddSingleton(new DatabaseTopology(provider, shared));
+        services.AddScoped(_ => new SharedConnection(provider, housing));
+
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            services.AddDbContext<HousingDbContext, SqlServerHousingDbContext>((sp, o) => (shared
+                ? o.UseSqlServer(sp.GetRequiredService<SharedConnection>().Connection, s => s.MigrationsHistoryTable(HousingMigrationsTable))
+                : o.UseSqlServer(housing, s => s.MigrationsHistoryTable(HousingMigrationsTable))).UseQueryCounting(sp));
+            services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>((sp, o) => (shared
+                ? o.UseSqlServer(sp.GetRequiredService<SharedConnection>().Connection, s => s.MigrationsHistoryTable(PortalMigrationsTable))
+                : o.UseSqlServer(portal, s => s.MigrationsHistoryTable(PortalMigrationsTable))).UseQueryCounting(sp));
+        }
+        else
+        {
+            services.AddDbContext<HousingDbContext, SqliteHousingDbContext>((sp, o) => (shared
+                ? o.UseSqlite(sp.GetRequiredService<SharedConnection>().Connection, s => s.MigrationsHistoryTable(HousingMigrationsTable))
+                : o.UseSqlite(housing, s => s.MigrationsHistoryTable(HousingMigrationsTable))).UseQueryCounting(sp));
+            services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((sp, o) => (shared
+                ? o.UseSqlite(sp.GetRequiredService<SharedConnection>().Connection, s => s.MigrationsHistoryTable(PortalMigrationsTable))
+                : o.UseSqlite(portal, s => s.MigrationsHistoryTable(PortalMigrationsTable))).UseQueryCounting(sp));
+        }
+
+        services.AddScoped<PortalUnitOfWork>();
+        services.AddSingleton<QueryCounter>();
         return services;
     }
 

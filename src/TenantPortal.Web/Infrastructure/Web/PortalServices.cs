@@ -23,6 +23,8 @@ public static class PortalServices
         services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section));
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Audit.AuditTrail>();
 
         services.AddPortalDatabases(configuration, environment);
         services.AddSingleton<DatabaseInitializer>();

@@ -1,0 +1,18 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using TenantPortal.Web.Infrastructure.Configuration;
+
+namespace TenantPortal.Web.Infrastructure.Database;
+
+/// <summary>The request's one connection when both contexts use the same database. EF opens and closes it as needed.</summary>
+public sealed class SharedConnection(DatabaseProvider provider, string connectionString) : IDisposable
+{
+    private DbConnection? connection;
+
+    public DbConnection Connection => connection ??= provider == DatabaseProvider.SqlServer
+        ? new SqlConnection(connectionString)
+        : new SqliteConnection(connectionString);
+
+    public void Dispose() => connection?.Dispose();
+}
