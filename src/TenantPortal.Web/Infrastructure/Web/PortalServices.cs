@@ -66,8 +66,11 @@ public static class PortalServices
             .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "__Host-TenantPortal.Antiforgery";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Development serves plain http://localhost (README's one command), where antiforgery refuses a
+            // Secure-only cookie; everywhere else the token cookie is __Host- and HTTPS-only.
+            var plainHttpDevelopment = environment.IsDevelopment();
+            o.Cookie.Name = plainHttpDevelopment ? "TenantPortal.Antiforgery" : "__Host-TenantPortal.Antiforgery";
+            o.Cookie.SecurePolicy = plainHttpDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddRouting(o => o.LowercaseUrls = true);
