@@ -27,6 +27,9 @@ public static class PortalServices
         services.AddHttpContextAccessor();
         services.AddSingleton<Audit.AuditTrail>();
 
+        services.AddLoadBalancerSupport(configuration);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Hosting:ShutdownTimeoutSeconds", 30)));
+
         services.AddPortalDatabases(configuration, environment);
         services.AddSingleton<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
