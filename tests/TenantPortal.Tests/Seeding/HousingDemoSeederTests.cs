@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Seeding;
-using Xunit.Abstractions;
 
 namespace TenantPortal.Tests.Seeding;
 
