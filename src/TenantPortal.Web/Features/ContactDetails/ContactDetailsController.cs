@@ -184,7 +184,7 @@ public sealed class ContactDetailsController(
 
         if (string.Equals(stored, item.Current(record.Details), StringComparison.Ordinal) && item.Kind != ContactItemKind.Email)
         {
-            TempData[NoticeKey] = $"You did not change your {item.Label.ToLowerInvariant()}.";
+            TempData[NoticeKey] = $"Nothing changed. {item.Label}: {item.Display(stored)}";
             return RedirectToAction(nameof(Index));
         }
 
@@ -216,7 +216,7 @@ public sealed class ContactDetailsController(
         switch (result.Outcome)
         {
             case SaveOutcome.Saved:
-                TempData[NoticeKey] = $"Your {item.Label.ToLowerInvariant()} has been saved.";
+                TempData[NoticeKey] = $"Saved. {item.Label}: {item.Display(stored)}";
                 return RedirectToAction(nameof(Index));
             case SaveOutcome.Conflict:
                 return ConflictView((await contacts.FindAsync(tenantId, ct))!);

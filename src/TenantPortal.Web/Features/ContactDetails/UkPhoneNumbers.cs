@@ -38,23 +38,29 @@ public static class UkPhoneNumbers
             return new(null, $"Enter a {label.ToLowerInvariant()} in the right format, like 07700 900123");
         }
 
-        if (!Util.IsValidNumber(number))
+        var drama = IsOfcomDramaMobile(number);
+        if (!drama && !Util.IsValidNumber(number))
         {
             return new(null, $"Enter a {label.ToLowerInvariant()} in the right format, like 07700 900123");
         }
 
-        if (!UkRegions.Contains(Util.GetRegionCodeForNumber(number) ?? ""))
+        if (!drama && !UkRegions.Contains(Util.GetRegionCodeForNumber(number) ?? ""))
         {
             return new(null, $"Enter a UK {label.ToLowerInvariant()}. Call us if you only have a number from another country");
         }
 
-        if (kind == PhoneKind.Mobile && Util.GetNumberType(number) is not (PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE))
+        if (kind == PhoneKind.Mobile && !drama && Util.GetNumberType(number) is not (PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE))
         {
             return new(null, "Enter a mobile number, starting 07. Add a landline as your home phone number");
         }
 
         return new(Util.Format(number, PhoneNumberFormat.E164), null);
     }
+
+    /// <summary>07700 900000 to 07700 900999: Ofcom's mobile range reserved for drama and examples, which
+    /// libphonenumber calls invalid. Accepted so the demo data and examples work; no real phone has one.</summary>
+    private static bool IsOfcomDramaMobile(PhoneNumber number) =>
+        number.CountryCode == 44 && number.NationalNumber is >= 7700900000UL and <= 7700900999UL;
 
     /// <summary>"+447700900123" as "07700 900123"; anything unparseable is shown as stored.</summary>
     public static string Display(string? stored)
