@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Features.Account;
+using TenantPortal.Web.Features.ContactDetails;
 using TenantPortal.Web.Infrastructure.Configuration;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Email;
@@ -76,6 +77,7 @@ public static class PortalServices
         });
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddAccountsFeature(configuration);
+        services.AddContactDetailsFeature(configuration);
         return services;
     }
 
