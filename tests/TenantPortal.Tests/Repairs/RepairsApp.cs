@@ -9,6 +9,7 @@ using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Data.Seeding;
 using TenantPortal.Web.Features.Repairs;
+using TenantPortal.Web.Infrastructure.Configuration;
 using TenantPortal.Web.Infrastructure.Database;
 
 namespace TenantPortal.Tests.Repairs;
@@ -23,7 +24,9 @@ public sealed class RepairsApp : IDisposable
 
     public PortalAppFactory Factory { get; }
 
-    public static async Task<RepairsApp> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <summary>Starts the app. <paramref name="shortLockTimeout"/> makes the app give up after 1 second when the
+    /// database is locked, so a test can make the database "unavailable" by holding a write lock.</summary>
+    public static async Task<RepairsApp> StartAsync(IDictionary<string, string?>? settings = null, bool shortLockTimeout = false)
     {
         var folder = Directory.CreateTempSubdirectory("tenantportal-repairs-").FullName;
         var all = new Dictionary<string, string?>
@@ -36,7 +39,12 @@ public sealed class RepairsApp : IDisposable
             all[key] = value;
         }
 
-        var app = new RepairsApp(new PortalAppFactory(services, all));
+        PortalAppFactory? factory = null;
+        Action<IServiceCollection>? services = shortLockTimeout
+            ? s => s.AddScoped(_ => new SharedConnection(DatabaseProvider.Sqlite, $"Data Source={factory!.DatabasePath};Default Timeout=1"))
+            : null;
+        factory = new PortalAppFactory(services, all);
+        var app = new RepairsApp(factory);
         await PrepareAsync(app.Factory.Services);
         return app;
     }

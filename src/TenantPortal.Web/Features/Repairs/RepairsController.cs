@@ -25,6 +25,7 @@ public sealed class RepairsController(
     [HttpGet("{reference}")]
     public async Task<IActionResult> Details(string reference, CancellationToken ct)
     {
+        reference = reference.ToUpperInvariant();
         var tenancyId = User.TenancyId();
         var r = await db.Repairs.AsNoTracking().Where(x => x.Reference == reference && x.TenancyId == tenancyId)
             .Select(x => new
@@ -78,6 +79,7 @@ public sealed class RepairsController(
     [HttpGet("{reference}/appointment")]
     public async Task<IActionResult> ChangeAppointment(string reference, CancellationToken ct)
     {
+        reference = reference.ToUpperInvariant();
         var repair = await LoadForChangeAsync(reference, ct);
         if (repair is null)
         {
@@ -86,7 +88,7 @@ public sealed class RepairsController(
 
         if (!MayChoose(repair.Value))
         {
-            return RedirectToAction(nameof(Details), new { reference });
+            return Redirect($"/repairs/{reference}");
         }
 
         return View("ChangeAppointment", await ChangePageAsync(repair.Value, null, ct));
@@ -95,6 +97,7 @@ public sealed class RepairsController(
     [HttpPost("{reference}/appointment")]
     public async Task<IActionResult> ChangeAppointment(string reference, int? slotId, CancellationToken ct)
     {
+        reference = reference.ToUpperInvariant();
         var info = await LoadForChangeAsync(reference, ct);
         if (info is null)
         {
@@ -103,7 +106,7 @@ public sealed class RepairsController(
 
         if (!MayChoose(info.Value))
         {
-            return RedirectToAction(nameof(Details), new { reference });
+            return Redirect($"/repairs/{reference}");
         }
 
         if (slotId is null)
@@ -135,12 +138,13 @@ public sealed class RepairsController(
             return View("ChangeAppointment", await ChangePageAsync(info.Value, null, ct));
         }
 
-        return RedirectToAction(nameof(Details), new { reference });
+        return Redirect($"/repairs/{reference}");
     }
 
     [HttpGet("{reference}/appointment/cancel")]
     public async Task<IActionResult> CancelAppointment(string reference, CancellationToken ct)
     {
+        reference = reference.ToUpperInvariant();
         var info = await LoadForChangeAsync(reference, ct);
         if (info is null)
         {
@@ -161,6 +165,7 @@ public sealed class RepairsController(
     [ActionName("CancelAppointment")]
     public async Task<IActionResult> CancelAppointmentPost(string reference, CancellationToken ct)
     {
+        reference = reference.ToUpperInvariant();
         var info = await LoadForChangeAsync(reference, ct);
         if (info is null)
         {
@@ -175,12 +180,13 @@ public sealed class RepairsController(
                 await db.SaveChangesAsync(c);
             }
         }, ct);
-        return RedirectToAction(nameof(Details), new { reference });
+        return Redirect($"/repairs/{reference}");
     }
 
     [HttpGet("{reference}/cancel")]
     public async Task<IActionResult> Cancel(string reference, CancellationToken ct)
     {
+        reference = reference.ToUpperInvariant();
         var info = await LoadForChangeAsync(reference, ct);
         if (info is null)
         {
@@ -201,6 +207,7 @@ public sealed class RepairsController(
     [ActionName("Cancel")]
     public async Task<IActionResult> CancelPost(string reference, CancellationToken ct)
     {
+        reference = reference.ToUpperInvariant();
         var info = await LoadForChangeAsync(reference, ct);
         if (info is null)
         {
@@ -229,12 +236,13 @@ public sealed class RepairsController(
             repair.History.Add(new RepairStatusChange { Status = RepairStatus.Cancelled, At = now, ChangedBy = User.DisplayName(), Channel = RepairChannel.Portal, Note = "Cancelled by the tenant", NoteVisibleToTenant = true });
             await db.SaveChangesAsync(c);
         }, ct);
-        return RedirectToAction(nameof(Details), new { reference });
+        return Redirect($"/repairs/{reference}");
     }
 
     [HttpGet("{reference}/add-information")]
     public async Task<IActionResult> AddInformation(string reference, CancellationToken ct)
     {
+        reference = reference.ToUpperInvariant();
         var info = await LoadForChangeAsync(reference, ct);
         return info is null ? NotFound() : View("AddInformation", new AddInformationForm());
     }
@@ -244,6 +252,7 @@ public sealed class RepairsController(
     [RequestFormLimits(MultipartBodyLengthLimit = 45_000_000)]
     public async Task<IActionResult> AddInformation(string reference, AddInformationForm form, List<IFormFile>? upload, CancellationToken ct)
     {
+        reference = reference.ToUpperInvariant();
         var info = await LoadForChangeAsync(reference, ct);
         if (info is null)
         {
@@ -297,17 +306,18 @@ public sealed class RepairsController(
 
             await db.SaveChangesAsync(c);
         }, ct);
-        return RedirectToAction(nameof(Details), new { reference });
+        return Redirect($"/repairs/{reference}");
     }
 
     [HttpGet("{reference}/feedback")]
     public async Task<IActionResult> Feedback(string reference, CancellationToken ct)
     {
+        reference = reference.ToUpperInvariant();
         var state = await FeedbackStateAsync(reference, ct);
         return state switch
         {
             null => NotFound(),
-            { CanGive: false } => RedirectToAction(nameof(Details), new { reference }),
+            { CanGive: false } => Redirect($"/repairs/{reference}"),
             _ => View("Feedback", new FeedbackForm()),
         };
     }
@@ -315,6 +325,7 @@ public sealed class RepairsController(
     [HttpPost("{reference}/feedback")]
     public async Task<IActionResult> Feedback(string reference, FeedbackForm form, CancellationToken ct)
     {
+        reference = reference.ToUpperInvariant();
         var state = await FeedbackStateAsync(reference, ct);
         if (state is null)
         {
@@ -323,7 +334,7 @@ public sealed class RepairsController(
 
         if (!state.Value.CanGive)
         {
-            return RedirectToAction(nameof(Details), new { reference });
+            return Redirect($"/repairs/{reference}");
         }
 
         if (!ModelState.IsValid)
@@ -350,7 +361,7 @@ public sealed class RepairsController(
         }
 
         TempData["FeedbackThanks"] = true;
-        return RedirectToAction(nameof(Details), new { reference });
+        return Redirect($"/repairs/{reference}");
     }
 
     /// <summary>A repair photo, to the tenancy's own tenants and to staff only; anyone else gets a 404.</summary>
@@ -358,6 +369,7 @@ public sealed class RepairsController(
     [Authorize]
     public async Task<IActionResult> Photo(string reference, int id, CancellationToken ct)
     {
+        reference = reference.ToUpperInvariant();
         var staff = User.IsInRole(PortalRoles.Officer) || User.IsInRole(PortalRoles.Administrator);
         int? tenancyId = User.IsTenant() ? User.TenancyId() : null;
         if (!staff && tenancyId is null)

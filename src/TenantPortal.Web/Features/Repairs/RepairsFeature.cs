@@ -8,7 +8,7 @@ public static class RepairsFeature
     public static IServiceCollection AddRepairsFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RepairsOptions>(configuration.GetSection(RepairsOptions.Section));
-        services.AddSingleton<WorkingDayCalendar>();
+        services.AddSingleton(sp => new WorkingDayCalendar(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RepairsOptions>>()));
         services.AddSingleton<RepairTargets>();
         services.AddSingleton<RepairDraftStore>();
         services.AddSingleton<RepairPhotoStore>();

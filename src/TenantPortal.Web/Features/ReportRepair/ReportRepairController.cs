@@ -427,7 +427,7 @@ public sealed class ReportRepairController(
         var draft = LoadDraft();
         if (draft?.SubmittedReference is { } done)
         {
-            return RedirectToAction(nameof(Confirmation), new { reference = done });
+            return Redirect($"/repairs/report/confirmation/{done}");
         }
 
         if (Guard("check", out draft) is { } redirect)
@@ -452,7 +452,7 @@ public sealed class ReportRepairController(
             case SubmitStatus.Created or SubmitStatus.AlreadySubmitted:
                 draft.SubmittedReference = result.Reference;
                 drafts.Save(HttpContext, draft);
-                return RedirectToAction(nameof(Confirmation), new { reference = result.Reference });
+                return Redirect($"/repairs/report/confirmation/{result.Reference}");
             case SubmitStatus.SlotTaken:
                 draft.SlotId = null;
                 draft.AppointmentDone = false;
@@ -467,6 +467,7 @@ public sealed class ReportRepairController(
     [HttpGet("confirmation/{reference}")]
     public async Task<IActionResult> Confirmation(string reference, CancellationToken ct)
     {
+        reference = reference.ToUpperInvariant();
         var tenancyId = User.TenancyId();
         var repair = await db.Repairs.AsNoTracking().Where(r => r.Reference == reference && r.TenancyId == tenancyId)
             .Select(r => new
@@ -519,7 +520,7 @@ public sealed class ReportRepairController(
 
         if (draft.SubmittedReference is not null)
         {
-            return RedirectToAction(nameof(Confirmation), new { reference = draft.SubmittedReference });
+            return Redirect($"/repairs/report/confirmation/{draft.SubmittedReference}");
         }
 
         var next = NextStep(draft);
