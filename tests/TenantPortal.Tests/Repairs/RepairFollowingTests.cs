@@ -168,6 +168,22 @@ public sealed class RepairFollowingTests(RepairsAppFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
         Assert.Equal(RepairStatus.Booked, await App.WithHousingAsync(db => db.Repairs.Where(r => r.Reference == reference).Select(r => r.Status).SingleAsync()));
         Assert.DoesNotContain(reference, (await other.GetDocumentAsync("/repairs")).NormalisedText(), StringComparison.Ordinal);
+        var anonymous = App.Factory.CreateBrowserClient();
+        Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri($"/repairs/{reference}/photos/{photoId}", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Officers_CanViewARepairPhoto()
+    {
+        var (reference, _) = await BookedRepairAsync("Photo for the officer", withPhoto: true);
+        var photoId = await App.WithHousingAsync(db => db.RepairPhotos.Where(p => db.Repairs.Any(r => r.Id == p.RepairId && r.Reference == reference)).Select(p => p.Id).SingleAsync());
+        var officer = App.Factory.CreateBrowserClient();
+        await SignIn.AsOfficerAsync(officer);
+
+        var response = await officer.GetAsync(new Uri($"/repairs/{reference}/photos/{photoId}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType!.MediaType);
     }
 
     private Task<int> SlotCountAsync(int slotId) => App.WithHousingAsync(db => db.AppointmentSlots.Where(s => s.Id == slotId).Select(s => s.BookedCount).SingleAsync());

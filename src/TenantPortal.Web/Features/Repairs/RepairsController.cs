@@ -364,28 +364,6 @@ public sealed class RepairsController(
         return Redirect($"/repairs/{reference}");
     }
 
-    /// <summary>A repair photo, to the tenancy's own tenants and to staff only; anyone else gets a 404.</summary>
-    [HttpGet("{reference}/photos/{id:int}")]
-    [Authorize]
-    public async Task<IActionResult> Photo(string reference, int id, CancellationToken ct)
-    {
-        reference = reference.ToUpperInvariant();
-        var staff = User.IsInRole(PortalRoles.Officer) || User.IsInRole(PortalRoles.Administrator);
-        int? tenancyId = User.IsTenant() ? User.TenancyId() : null;
-        if (!staff && tenancyId is null)
-        {
-            return NotFound();
-        }
-
-        var photo = await db.RepairPhotos.AsNoTracking()
-            .Where(p => p.Id == id)
-            .Join(db.Repairs, p => p.RepairId, r => r.Id, (p, r) => new { p.StoredFileName, p.ContentType, r.Reference, r.TenancyId })
-            .Where(x => x.Reference == reference && (staff || x.TenancyId == tenancyId))
-            .SingleOrDefaultAsync(ct);
-        var path = photo is null ? null : photos.PathOf(photo.StoredFileName);
-        return path is null ? NotFound() : PhotoResults.Inline(this, path, photo!.ContentType);
-    }
-
     // ---- helpers ----
 
     private readonly record struct ChangeInfo(int Id, int PatchId, RepairStatus Status, RepairPriority Priority, HazardType Hazard, bool HasAlert, DateOnly TargetDate, DateOnly? SlotDate, string? SlotText, int? SlotId);
