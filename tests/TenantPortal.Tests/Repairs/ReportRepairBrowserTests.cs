@@ -49,6 +49,7 @@ public sealed partial class ReportRepairBrowserTests(BrowserFixture browser)
         await page.GetByLabel("Choose a photo").SetInputFilesAsync(photo);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add photo" }).ClickAsync();
         Assert.Equal(1, await page.Locator(".photo-list img").CountAsync());
+        await AssertFitsThePhoneAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         Assert.False(string.IsNullOrEmpty(await page.GetByLabel("Phone number").InputValueAsync()), "The phone number is prefilled from the contact record");
         await page.GetByLabel("Who will be at home to let us in?").FillAsync("Me");
@@ -75,6 +76,7 @@ public sealed partial class ReportRepairBrowserTests(BrowserFixture browser)
         Assert.Contains("Appointment booked", await card.TextContentAsync(), StringComparison.Ordinal);
         await card.GetByRole(AriaRole.Link).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Change the appointment" }).ClickAsync();
+        await AssertFitsThePhoneAsync(page);
         var newTime = page.Locator(".radio label").First;
         var newLabel = (await newTime.TextContentAsync())!.Trim();
         await newTime.ClickAsync();
@@ -89,12 +91,14 @@ public sealed partial class ReportRepairBrowserTests(BrowserFixture browser)
 
     private static async Task ChooseAsync(IPage page, string label)
     {
+        await AssertFitsThePhoneAsync(page);
         await page.GetByLabel(label, new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
     }
 
     private static async Task AssertFitsThePhoneAsync(IPage page)
     {
+        await Accessibility.AssertNoViolationsAsync(page);
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         var clientWidth = await page.EvaluateAsync<int>("document.documentElement.clientWidth");
         Assert.True(scrollWidth <= clientWidth, $"{page.Url} is {scrollWidth}px wide in a {clientWidth}px viewport");
