@@ -7,6 +7,7 @@ using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Features.Account;
 using TenantPortal.Web.Features.ContactDetails;
+using TenantPortal.Web.Features.Repairs;
 using TenantPortal.Web.Infrastructure.Configuration;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Email;
@@ -78,6 +79,7 @@ public static class PortalServices
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddAccountsFeature(configuration);
         services.AddContactDetailsFeature(configuration);
+        services.AddRepairsFeature(configuration);
         return services;
     }
 
