@@ -165,7 +165,7 @@ public sealed class RepairQueueFilter
     {
         var values = new List<KeyValuePair<string, string?>>
         {
-            new("status", Status),
+            new("status", Status == OpenStatuses ? null : Status),
             new("priority", Priority?.ToString()),
             new("trade", Trade?.ToString()),
             new("patch", Patch?.ToString(AdminDisplay.EnGb)),
