@@ -41,12 +41,8 @@ public sealed class DemoSeeder(
         await EnsureUserAsync(AdministratorEmail, "Chris Admin", null, PortalRoles.Administrator, AdministratorAuthenticatorKey);
     }
 
-    private Task SeedHousingAsync(DateOnly today, CancellationToken ct)
-    {
-        _ = today;
-        _ = ct;
-        return Task.CompletedTask;
-    }
+    private Task SeedHousingAsync(DateOnly today, CancellationToken ct) =>
+        Data.Seeding.HousingDemoSeeder.SeedAsync(housing, today, Data.Seeding.SeedScale.Demo, ct);
 
     private async Task EnsureUserAsync(string email, string name, int? tenantId, string? role, string? authenticatorKey)
     {

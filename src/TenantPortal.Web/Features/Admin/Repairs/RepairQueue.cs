@@ -129,7 +129,7 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
         r.Property.AddressLine1,
         r.Property.Postcode,
         housing.Patches.Where(p => p.Id == r.Property.PatchId).Select(p => p.Name).FirstOrDefault(),
-        housing.Tenants.Where(t => t.TenancyId == r.TenancyId).OrderBy(t => t.Role).ThenBy(t => t.Id)
+        housing.Tenants.Where(t => t.TenancyId == r.TenancyId).OrderBy(t => t.Role == TenantRole.LeadTenant ? 0 : 1).ThenBy(t => t.Id)
             .Select(t => t.FirstName + " " + t.LastName).FirstOrDefault()));
 
     private static string EscapeLike(string value) =>

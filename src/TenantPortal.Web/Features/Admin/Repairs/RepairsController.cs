@@ -154,7 +154,7 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
         }
 
         var tenants = repair.TenancyId is int tenancyId
-            ? await housing.Tenants.AsNoTracking().Where(t => t.TenancyId == tenancyId).OrderBy(t => t.Role).ThenBy(t => t.Id)
+            ? await housing.Tenants.AsNoTracking().Where(t => t.TenancyId == tenancyId).OrderBy(t => t.Role == TenantRole.LeadTenant ? 0 : 1).ThenBy(t => t.Id)
                 .Select(t => new RepairTenantRow(t.Id, t.FirstName + " " + t.LastName, t.Role, t.MobilePhone, t.HomePhone, t.Email, t.HasCautionaryAlert))
                 .ToListAsync(ct)
             : [];

@@ -45,7 +45,7 @@ public sealed class TenanciesController(HousingDbContext housing, PortalDbContex
                 t.Property.AddressLine1 + ", " + t.Property.Town,
                 t.Property.Postcode,
                 t.Status,
-                t.Tenants.OrderBy(p => p.Role).ThenBy(p => p.Id).Select(p => p.FirstName + " " + p.LastName).FirstOrDefault()))
+                t.Tenants.OrderBy(p => p.Role == TenantRole.LeadTenant ? 0 : 1).ThenBy(p => p.Id).Select(p => p.FirstName + " " + p.LastName).FirstOrDefault()))
             .ToListAsync(ct);
         return new TenancySearchPage(term, rows, total, page, pages);
     }
@@ -59,7 +59,7 @@ public sealed class TenanciesController(HousingDbContext housing, PortalDbContex
             return NotFound();
         }
 
-        var tenants = await housing.Tenants.AsNoTracking().Where(t => t.TenancyId == header.Id).OrderBy(t => t.Role).ThenBy(t => t.Id)
+        var tenants = await housing.Tenants.AsNoTracking().Where(t => t.TenancyId == header.Id).OrderBy(t => t.Role == TenantRole.LeadTenant ? 0 : 1).ThenBy(t => t.Id)
             .Select(t => new TenancyTenantRow(t.Id, t.Role, t.FirstName + " " + t.LastName, t.DateOfBirth, t.MobilePhone, t.HomePhone, t.Email,
                 t.PreferredContactMethod, t.HasCautionaryAlert, t.InterpreterLanguage, t.NeedsLargePrint))
             .ToListAsync(ct);
