@@ -22,13 +22,38 @@ public static class AdminAppData
         return await read(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
     }
 
-    /// <summary>Open repairs that are not the demo tenancy's, so each test can take its own and leave the demo alone.</summary>
-    public static Task<List<string>> OpenRepairsAsync(this PortalAppFactory factory, int take) =>
-        factory.HousingAsync(db => db.Repairs.AsNoTracking()
-            .Where(r => r.Status == RepairStatus.Reported && r.Tenancy != null && r.Tenancy.Reference != DemoData.TenancyReference
-                && r.Tenancy.Reference != DemoData.SecondTenancyReference
-                && db.Tenants.Count(t => t.TenancyId == r.TenancyId && t.Email != null) >= 1)
-            .OrderBy(r => r.Id).Select(r => r.Reference).Take(take).ToListAsync());
+    private static int sequence;
+
+    /// <summary>A new Reported routine repair on a non-demo tenancy whose tenant has an email address (the demo data
+    /// has few open repairs), so each test changes its own and leaves the demo tenancy alone.</summary>
+    public static Task<string> NewRepairAsync(this PortalAppFactory factory) =>
+        factory.HousingAsync(async db =>
+        {
+            var tenancy = await db.Tenancies.AsNoTracking()
+                .Where(t => t.Reference != DemoData.TenancyReference && t.Reference != DemoData.SecondTenancyReference && t.Tenants.Any(p => p.Email != null))
+                .OrderBy(t => t.Id).Select(t => new { t.Id, t.PropertyId }).FirstAsync();
+            var item = await db.RepairCatalogue.AsNoTracking().Where(c => !c.IsTenantResponsibility && c.Hazard == HazardType.None && c.Priority == RepairPriority.Routine)
+                .OrderBy(c => c.Id).FirstAsync();
+            var reportedAt = DateTime.UtcNow.AddDays(-2);
+            var repair = new Repair
+            {
+                Reference = $"TEST-{Interlocked.Increment(ref sequence):0000}",
+                PropertyId = tenancy.PropertyId,
+                TenancyId = tenancy.Id,
+                CatalogueItemId = item.Id,
+                Trade = item.Trade,
+                Priority = item.Priority,
+                Description = "Test repair for the admin pages",
+                Location = "Kitchen",
+                Status = RepairStatus.Reported,
+                ReportedAt = reportedAt,
+                TargetDate = DateOnly.FromDateTime(reportedAt).AddDays(28),
+                Channel = RepairChannel.Portal,
+            };
+            db.Repairs.Add(repair);
+            await db.SaveChangesAsync();
+            return repair.Reference;
+        });
 
     public static Task<string> DemoOpenRepairAsync(this PortalAppFactory factory) =>
         factory.HousingAsync(db => db.Repairs.AsNoTracking()
