@@ -1,11 +1,9 @@
 using System.Security.Claims;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Infrastructure.Audit;
-using TenantPortal.Web.Infrastructure.Email;
+using TenantPortal.Web.Features.Account;
 
 namespace TenantPortal.Web.Features.Admin.Tenancies;
 
@@ -13,7 +11,7 @@ public enum AccountActionOutcome { Done, NoAccount, NothingToDo }
 
 /// <summary>An officer's help with a tenant's portal account: unlock after too many wrong passwords, and send the
 /// email confirmation link again. Both audited in the same save as the change.</summary>
-public sealed class PortalAccountActions(UserManager<PortalUser> users, PortalDbContext portal, AuditTrail audit, EmailOutbox outbox)
+public sealed class PortalAccountActions(UserManager<PortalUser> users, PortalDbContext portal, AuditTrail audit, AccountEmails emails)
 {
     public async Task<AccountActionOutcome> UnlockAsync(int tenantId, ClaimsPrincipal officer, CancellationToken ct = default)
     {
@@ -32,9 +30,9 @@ public sealed class PortalAccountActions(UserManager<PortalUser> users, PortalDb
         return result.Succeeded ? AccountActionOutcome.Done : throw new InvalidOperationException("Could not unlock the account: " + string.Join("; ", result.Errors.Select(e => e.Code)));
     }
 
-    /// <summary>Queues a new confirmation link to /account/confirm-email?userId=...&amp;code=... (code: the Identity
-    /// token, Base64Url-encoded UTF-8).</summary>
-    public async Task<AccountActionOutcome> ResendConfirmationAsync(int tenantId, string baseUrl, ClaimsPrincipal officer, CancellationToken ct = default)
+    /// <summary>Queues a new confirmation link (/account/confirm-email?userId=...&amp;code=...) with the accounts
+    /// feature's own email.</summary>
+    public async Task<AccountActionOutcome> ResendConfirmationAsync(int tenantId, ClaimsPrincipal officer, CancellationToken ct = default)
     {
         var user = await portal.Users.SingleOrDefaultAsync(u => u.TenantId == tenantId, ct);
         if (user is null || string.IsNullOrEmpty(user.Email))
@@ -48,10 +46,7 @@ public sealed class PortalAccountActions(UserManager<PortalUser> users, PortalDb
         }
 
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        var link = $"{baseUrl.TrimEnd('/')}/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}";
-        outbox.Enqueue(portal, new EmailMessage(user.Email, "Confirm your email address",
-            $"Dear {user.DisplayName},\n\nWe have sent you a new link to confirm your email address for your online account:\n\n{link}\n\nIf you did not ask for this, you can ignore this email.\n"));
+        emails.ConfirmEmail(portal, user, token);
         audit.Record(portal, officer, "portal-account.confirmation-resent", "PortalUser", user.Id, null, new { Sent = true });
         await portal.SaveChangesAsync(ct);
         return AccountActionOutcome.Done;

@@ -133,7 +133,7 @@ public sealed class TenanciesController(HousingDbContext housing, PortalDbContex
             return NotFound();
         }
 
-        var outcome = await accounts.ResendConfirmationAsync(tenantId, $"{Request.Scheme}://{Request.Host}{Request.PathBase}", User, ct);
+        var outcome = await accounts.ResendConfirmationAsync(tenantId, User, ct);
         TempData["TenancyMessage"] = outcome switch
         {
             AccountActionOutcome.Done => "We have emailed the tenant a new confirmation link.",
