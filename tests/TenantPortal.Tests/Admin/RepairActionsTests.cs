@@ -41,6 +41,7 @@ public sealed class RepairActionsTests(PortalAppFixture app) : IClassFixture<Por
         var response = await PostAsync(client, reference, "status", new() { ["StatusForm.Status"] = "InProgress", ["StatusForm.Note"] = "Parts ordered, fitting Tuesday", ["StatusForm.NoteVisibility"] = "tenant" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/admin/repairs/{reference}", response.Headers.Location?.OriginalString);
         var after = await app.Factory.RepairAsync(reference);
         Assert.Equal(RepairStatus.InProgress, after.Status);
         Assert.NotEqual(before.Version, after.Version);
@@ -57,6 +58,7 @@ public sealed class RepairActionsTests(PortalAppFixture app) : IClassFixture<Por
         Assert.All(emails, e => Assert.Contains("Parts ordered, fitting Tuesday", e.Body, StringComparison.Ordinal));
 
         var page = await client.GetDocumentAsync($"/admin/repairs/{reference}");
+        Assert.Equal("Status changed to In progress.", page.QuerySelector("#repair-message").Text());
         Assert.Equal("In progress", page.QuerySelector("#repair-status").Text());
         Assert.Contains("Parts ordered, fitting Tuesday", page.QuerySelector("#history").Text(), StringComparison.Ordinal);
     }

@@ -96,7 +96,8 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
         {
             case RepairActionOutcome.Done:
                 TempData["RepairMessage"] = done;
-                return RedirectToAction(nameof(Show), new { reference });
+                // An explicit path: routing would lower-case the reference (LowercaseUrls), and references are matched exactly.
+                return Redirect($"/admin/repairs/{Uri.EscapeDataString(reference)}");
             case RepairActionOutcome.NotFound:
                 return NotFound();
             case RepairActionOutcome.Closed:

@@ -122,7 +122,7 @@ public sealed class TenanciesController(HousingDbContext housing, PortalDbContex
 
         var outcome = await accounts.UnlockAsync(tenantId, User, ct);
         TempData["TenancyMessage"] = outcome == AccountActionOutcome.Done ? "Account unlocked. The tenant can sign in again now." : "This tenant has no online account.";
-        return RedirectToAction(nameof(Show), new { reference });
+        return Redirect($"/admin/tenancies/{Uri.EscapeDataString(reference)}");
     }
 
     [HttpPost("{reference}/tenants/{tenantId:int}/resend-confirmation")]
@@ -140,7 +140,7 @@ public sealed class TenanciesController(HousingDbContext housing, PortalDbContex
             AccountActionOutcome.NothingToDo => "This tenant's email address is already confirmed.",
             _ => "This tenant has no online account.",
         };
-        return RedirectToAction(nameof(Show), new { reference });
+        return Redirect($"/admin/tenancies/{Uri.EscapeDataString(reference)}");
     }
 
     private Task<bool> TenantBelongsAsync(string reference, int tenantId, CancellationToken ct) =>
