@@ -58,7 +58,12 @@ public sealed class AdminTestDatabase : IAsyncDisposable
         db.Patches.Add(patch);
         var items = Enum.GetValues<Trade>().Select(t => new RepairCatalogueItem
         {
-            Area = "Kitchen", Item = t.ToString(), Problem = "Broken", Trade = t, Priority = RepairPriority.Routine, JobCode = $"J{n}{t}",
+            Area = "Kitchen",
+            Item = t.ToString(),
+            Problem = "Broken",
+            Trade = t,
+            Priority = RepairPriority.Routine,
+            JobCode = $"J{n}{t}",
         }).ToList();
         db.RepairCatalogue.AddRange(items);
         var tenancies = new List<Tenancy>();

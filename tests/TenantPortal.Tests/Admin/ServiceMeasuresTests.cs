@@ -135,7 +135,13 @@ public sealed class ServiceMeasuresTests : IAsyncLifetime
         {
             PaymentAttempt Payment(PaymentStatus status, decimal amount, DateTime at) => new()
             {
-                Id = Guid.NewGuid(), TenancyId = 1, TenancyReference = "TST", Amount = amount, Status = status, CreatedAt = at.AddMinutes(-5), CompletedAt = at,
+                Id = Guid.NewGuid(),
+                TenancyId = 1,
+                TenancyReference = "TST",
+                Amount = amount,
+                Status = status,
+                CreatedAt = at.AddMinutes(-5),
+                CompletedAt = at,
             };
             portal.PaymentAttempts.AddRange(
                 Payment(PaymentStatus.Succeeded, 10.50m, Utc(2026, 6, 17, 8)),

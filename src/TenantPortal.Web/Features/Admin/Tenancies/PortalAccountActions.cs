@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Portal;
-using TenantPortal.Web.Infrastructure.Audit;
 using TenantPortal.Web.Features.Account;
+using TenantPortal.Web.Infrastructure.Audit;
 
 namespace TenantPortal.Web.Features.Admin.Tenancies;
 
