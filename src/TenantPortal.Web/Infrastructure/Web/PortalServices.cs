@@ -8,6 +8,7 @@ using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Features.Account;
 using TenantPortal.Web.Features.ContactDetails;
 using TenantPortal.Web.Features.Repairs;
+using TenantPortal.Web.Features.Admin;
 using TenantPortal.Web.Infrastructure.Configuration;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Email;
@@ -77,6 +78,7 @@ public static class PortalServices
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddAdminOperationsFeature(configuration);
         services.AddAccountsFeature(configuration);
         services.AddContactDetailsFeature(configuration);
         services.AddRepairsFeature(configuration);

@@ -4,12 +4,10 @@ using TenantPortal.Web.Infrastructure.Security;
 
 namespace TenantPortal.Web.Features.Admin.Dashboard;
 
-/// <summary>The staff landing page (a placeholder: its content is built by the admin dashboard issue).</summary>
 [Area("Admin")]
 [Authorize(Policy = PortalPolicies.Staff)]
-[Route("admin")]
-public sealed class DashboardController : Controller
+public sealed class DashboardController(ServiceMeasures measures) : Controller
 {
-    [HttpGet("")]
-    public IActionResult Index() => View();
+    [HttpGet("/admin")]
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await measures.DashboardAsync(ct));
 }
