@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
+using TenantPortal.Web.Features.Rent;
 using TenantPortal.Web.Infrastructure.Configuration;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Email;
@@ -68,6 +69,7 @@ public static class PortalServices
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddRentFeature(configuration);
         return services;
     }
 
