@@ -34,15 +34,28 @@ public sealed class StripeWebhookController(
             return NotFound();
         }
 
+        // A machine endpoint: plain status codes, never the HTML error pages.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
+
+        string signature = Request.Headers["Stripe-Signature"].ToString();
+        if (string.IsNullOrWhiteSpace(signature))
+        {
+            logger.LogWarning("Stripe webhook refused: no signature");
+            return BadRequest();
+        }
+
         using var reader = new StreamReader(Request.Body);
         var json = await reader.ReadToEndAsync(ct);
         Event stripeEvent;
         try
         {
             // The event's API version may differ from the library's: we read only stable fields.
-            stripeEvent = EventUtility.ConstructEvent(json, Request.Headers["Stripe-Signature"], secret, throwOnApiVersionMismatch: false);
+            stripeEvent = EventUtility.ConstructEvent(json, signature, secret, throwOnApiVersionMismatch: false);
         }
-        catch (StripeException)
+        catch (Exception ex) when (ex is StripeException or FormatException or ArgumentException or Newtonsoft.Json.JsonException)
         {
             logger.LogWarning("Stripe webhook refused: missing or invalid signature");
             return BadRequest();
