@@ -50,7 +50,8 @@ public static partial class PaymentAmount
 
         if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
         {
-            error = "Enter an amount in pounds and pence, like 25.50";
+            // Only digits got here: too many of them for a decimal.
+            error = $"The amount must be {Money.Format(maximum)} or less";
             return false;
         }
 
