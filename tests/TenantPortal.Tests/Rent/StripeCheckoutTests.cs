@@ -1,7 +1,7 @@
 using System.Net;
 using TenantPortal.Tests.Infrastructure;
-using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Data.Portal;
 
 namespace TenantPortal.Tests.Rent;
 
