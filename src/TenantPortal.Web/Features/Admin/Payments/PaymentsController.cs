@@ -50,8 +50,10 @@ public sealed class PaymentsController(
 
         if (!string.IsNullOrWhiteSpace(filter.Tenancy))
         {
+            // By the tenancy's id (indexed with CreatedAt), found from its unique reference in the housing database.
             var reference = filter.Tenancy.Trim().ToUpperInvariant();
-            query = query.Where(a => a.TenancyReference == reference);
+            var tenancyId = await housing.Tenancies.Where(t => t.Reference == reference).Select(t => (int?)t.Id).SingleOrDefaultAsync(ct) ?? -1;
+            query = query.Where(a => a.TenancyId == tenancyId);
         }
 
         var page = Math.Max(1, filter.Page);
