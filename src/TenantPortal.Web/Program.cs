@@ -3,7 +3,8 @@ using TenantPortal.Web.Infrastructure.Configuration;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Web;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+// A plain (not reloadable) start-up logger: several hosts in one process, as in the tests, must not share one.
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 try
 {

@@ -19,4 +19,48 @@ public sealed class HomePageBrowserTests(BrowserFixture browser)
         Assert.True(scrollWidth <= clientWidth, $"Page is {scrollWidth}px wide in a {clientWidth}px viewport");
         await page.Context.CloseAsync();
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/account/sign-in")]
+    [InlineData("/no-such-page")]
+    public async Task Public_pages_have_no_accessibility_violations(string path)
+    {
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(path);
+
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Sign_in_errors_are_summarised_and_focused_with_links_to_the_fields()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        var summary = page.Locator(".error-summary");
+        Assert.True(await summary.EvaluateAsync<bool>("e => e === document.activeElement"));
+        Assert.Equal("#Email", await summary.Locator("a").First.GetAttributeAsync("href"));
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Demo_tenant_signs_in_over_plain_http_on_localhost_and_is_greeted()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+
+        await page.GetByLabel("Email address").FillAsync(TenantPortal.Web.Infrastructure.Database.DemoSeeder.TenantEmail);
+        await page.GetByLabel("Password").FillAsync(TenantPortal.Web.Infrastructure.Database.DemoSeeder.Password);
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        Assert.Equal("Hello, Alex Morgan", (await page.Locator("h1").TextContentAsync())?.Trim());
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
 }

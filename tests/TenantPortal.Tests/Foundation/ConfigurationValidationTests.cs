@@ -48,6 +48,27 @@ public sealed class ConfigurationValidationTests
     }
 
     [Fact]
+    public void Validate_ProductionWithFileEmail_Refused()
+    {
+        var problems = Validate(Valid, Environments.Production);
+
+        Assert.Contains("Email:Delivery must be 'Smtp' in Production: files in a folder reach nobody.", problems);
+    }
+
+    [Fact]
+    public void Validate_ProductionWithStripeKeyButNoWebhookSecret_Refused()
+    {
+        var settings = With("Stripe:SecretKey", "sk_live_x");
+        settings["Email:Delivery"] = "Smtp";
+        settings["Email:SmtpHost"] = "smtp.example.org";
+
+        var problems = Validate(settings, Environments.Production);
+
+        Assert.Single(problems);
+        Assert.StartsWith("Stripe:WebhookSecret is missing", problems[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_BadBrandColour_Explained()
     {
         var problems = Validate(With("Landlord:BrandColour", "blue"));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Seeding;
@@ -33,11 +32,9 @@ public sealed class SeedDeterminismAndScaleTests
     {
         await using var database = await SqliteTestDatabase.CreateAsync();
         var options = HousingSeedOptions.Large with { Properties = 1_500, BatchSize = 400 };
-        var stopwatch = Stopwatch.StartNew();
 
         await using (var db = database.Open())
             await HousingDemoSeeder.SeedAsync(db, Today, options);
-        stopwatch.Stop();
 
         await using var check = database.Open();
         Assert.Equal(options.Patches, await check.Patches.CountAsync());
@@ -48,7 +45,6 @@ public sealed class SeedDeterminismAndScaleTests
         await SeedInvariants.AssertRepairHistoriesAreValidAsync(check);
         await SeedInvariants.AssertSlotsMatchBookingsAsync(check);
         await SeedInvariants.AssertReferenceCountersMatchRepairsAsync(check);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(60), $"took {stopwatch.Elapsed}");
     }
 
     private static async Task<(List<string> Tenancies, List<string> Repairs, List<string> Tenants, int TransactionCount)> SnapshotAsync(SqliteTestDatabase database)

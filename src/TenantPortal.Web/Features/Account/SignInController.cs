@@ -9,7 +9,7 @@ namespace TenantPortal.Web.Features.Account;
 
 [AllowAnonymous]
 [Route("account")]
-public sealed class SignInController(SignInManager<PortalUser> signInManager, UserManager<PortalUser> users, TimeProvider clock) : Controller
+public sealed class SignInController(SignInManager<PortalUser> signInManager, UserManager<PortalUser> users, TimeProvider clock) : AccountPageController
 {
     [HttpGet("sign-in")]
     public IActionResult SignIn(string? returnUrl) => View(new SignInForm { ReturnUrl = returnUrl });
@@ -23,14 +23,10 @@ public sealed class SignInController(SignInManager<PortalUser> signInManager, Us
             return View(form);
         }
 
-        var user = await users.FindByEmailAsync(form.Email!);
-        if (user is { IsDisabled: true })
-        {
-            ModelState.AddModelError(nameof(form.Email), "This account has been disabled. Call us if you need it back.");
-            return View(form);
-        }
-
-        var result = await signInManager.PasswordSignInAsync(form.Email!, form.Password!, isPersistent: false, lockoutOnFailure: true);
+        var user = await users.FindByEmailAsync(form.Email!.Trim());
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signInManager.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             await RecordSignInAsync(user!);
@@ -46,9 +42,13 @@ public sealed class SignInController(SignInManager<PortalUser> signInManager, Us
         {
             ModelState.AddModelError(nameof(form.Email), "Your account is locked for 15 minutes because the password was entered wrongly too many times. Try again later, or reset your password.");
         }
-        else if (result.IsNotAllowed)
+        else if (result.IsNotAllowed && user is not null && await users.CheckPasswordAsync(user, form.Password!))
         {
-            ModelState.AddModelError(nameof(form.Email), "You need to confirm your email address before you can sign in. Follow the link in the email we sent you.");
+            // Identity refuses before it checks the password; only say why once the password is proved right, so a
+            // stranger cannot learn that an address has an unconfirmed or disabled account.
+            ModelState.AddModelError(nameof(form.Email), user.IsDisabled
+                ? "This account has been disabled. Call us if you need it back."
+                : "You need to confirm your email address before you can sign in. Follow the link in the email we sent you, or get a new link from the 'send the link again' page.");
         }
         else
         {
@@ -98,6 +98,45 @@ public sealed class SignInController(SignInManager<PortalUser> signInManager, Us
         return View(form);
     }
 
+    [HttpGet("sign-in/recovery-code")]
+    public async Task<IActionResult> RecoveryCode(string? returnUrl)
+    {
+        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            return RedirectToAction(nameof(SignIn));
+        }
+
+        return View(new RecoveryCodeForm { ReturnUrl = returnUrl });
+    }
+
+    [HttpPost("sign-in/recovery-code")]
+    [EnableRateLimiting(PortalServices.AuthRateLimit)]
+    public async Task<IActionResult> RecoveryCode(RecoveryCodeForm form)
+    {
+        var user = await signInManager.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return RedirectToAction(nameof(SignIn));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var result = await signInManager.TwoFactorRecoveryCodeSignInAsync(form.RecoveryCode!.Replace(" ", "", StringComparison.Ordinal).Trim());
+        if (result.Succeeded)
+        {
+            await RecordSignInAsync(user);
+            return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+        }
+
+        ModelState.AddModelError(nameof(form.RecoveryCode), result.IsLockedOut
+            ? "Your account is locked for 15 minutes after too many wrong codes"
+            : "That recovery code is not right, or has already been used");
+        return View(form);
+    }
+
     [HttpPost("sign-out")]
     public async Task<IActionResult> SignOutUser()
     {
@@ -110,7 +149,4 @@ public sealed class SignInController(SignInManager<PortalUser> signInManager, Us
         user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
         await users.UpdateAsync(user);
     }
-
-    private string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
 }

@@ -34,6 +34,31 @@ public static class StartupConfigurationValidator
             problems.Add("DemoData:Seed is true in Production. Demo data and demo accounts are never created in Production.");
         }
 
+        if (environment.IsProduction())
+        {
+            problems.AddRange(ProductionProblems(configuration));
+        }
+
         return problems;
+    }
+
+    /// <summary>Production must not run with settings only fit for a developer's machine.</summary>
+    private static IEnumerable<string> ProductionProblems(IConfiguration configuration)
+    {
+        var email = configuration.GetSection("Email");
+        if (!string.Equals(email["Delivery"], "Smtp", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return "Email:Delivery must be 'Smtp' in Production: files in a folder reach nobody.";
+        }
+        else if (string.IsNullOrWhiteSpace(email["SmtpHost"]))
+        {
+            yield return "Email:SmtpHost is missing: set the SMTP server's host name.";
+        }
+
+        var stripe = configuration.GetSection("Stripe");
+        if (!string.IsNullOrWhiteSpace(stripe["SecretKey"]) && string.IsNullOrWhiteSpace(stripe["WebhookSecret"]))
+        {
+            yield return "Stripe:WebhookSecret is missing while Stripe:SecretKey is set: payments could never be confirmed by webhook.";
+        }
     }
 }

@@ -36,7 +36,7 @@ public sealed class DatabaseInitializer(
         if (demoOptions.Value.Seed)
         {
             var demo = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-            await demo.SeedAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
+            await demo.SeedAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), demoOptions.Value.Scale, ct);
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
+using TenantPortal.Web.Data.Seeding;
 using TenantPortal.Web.Infrastructure.Security;
 
 namespace TenantPortal.Web.Infrastructure.Database;
@@ -15,7 +16,7 @@ public sealed class DemoSeeder(
     ILogger<DemoSeeder> logger)
 {
     public const string Password = "Portal-demo-2026!";
-    public const string TenantEmail = "demo.tenant@example.org";
+    public const string TenantEmail = DemoData.LeadTenantEmail;
     public const string OfficerEmail = "demo.officer@example.org";
     public const string AdministratorEmail = "demo.admin@example.org";
 
@@ -23,9 +24,9 @@ public sealed class DemoSeeder(
     public const string OfficerAuthenticatorKey = "OFFICERDEMOKEY2345OFFICERDEMOKEY";
     public const string AdministratorAuthenticatorKey = "ADMINDEMOKEY2345ADMINDEMOKEY2345";
 
-    public async Task SeedAsync(DateOnly today, CancellationToken ct)
+    public async Task SeedAsync(DateOnly today, SeedScale scale, CancellationToken ct)
     {
-        await SeedHousingAsync(today, ct);
+        await HousingDemoSeeder.SeedAsync(housing, today, scale, ct);
 
         foreach (var role in new[] { PortalRoles.Officer, PortalRoles.Administrator })
         {
@@ -39,13 +40,6 @@ public sealed class DemoSeeder(
         await EnsureUserAsync(TenantEmail, "Alex Morgan", tenantId, role: null, authenticatorKey: null);
         await EnsureUserAsync(OfficerEmail, "Dana Officer", null, PortalRoles.Officer, OfficerAuthenticatorKey);
         await EnsureUserAsync(AdministratorEmail, "Chris Admin", null, PortalRoles.Administrator, AdministratorAuthenticatorKey);
-    }
-
-    private Task SeedHousingAsync(DateOnly today, CancellationToken ct)
-    {
-        _ = today;
-        _ = ct;
-        return Task.CompletedTask;
     }
 
     private async Task EnsureUserAsync(string email, string name, int? tenantId, string? role, string? authenticatorKey)

@@ -5,7 +5,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
+<<<<<<< HEAD
 using TenantPortal.Web.Features.Rent;
+=======
+using TenantPortal.Web.Features.Account;
+using TenantPortal.Web.Features.ContactDetails;
+using TenantPortal.Web.Features.Repairs;
+using TenantPortal.Web.Features.Admin;
+>>>>>>> main
 using TenantPortal.Web.Infrastructure.Configuration;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Email;
@@ -26,6 +33,9 @@ public static class PortalServices
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddSingleton<Audit.AuditTrail>();
+
+        services.AddLoadBalancerSupport(configuration);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Hosting:ShutdownTimeoutSeconds", 30)));
 
         services.AddPortalDatabases(configuration, environment);
         services.AddSingleton<DatabaseInitializer>();
@@ -64,12 +74,22 @@ public static class PortalServices
             .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "__Host-TenantPortal.Antiforgery";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Development serves plain http://localhost (README's one command), where antiforgery refuses a
+            // Secure-only cookie; everywhere else the token cookie is __Host- and HTTPS-only.
+            var plainHttpDevelopment = environment.IsDevelopment();
+            o.Cookie.Name = plainHttpDevelopment ? "TenantPortal.Antiforgery" : "__Host-TenantPortal.Antiforgery";
+            o.Cookie.SecurePolicy = plainHttpDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddRouting(o => o.LowercaseUrls = true);
+<<<<<<< HEAD
         services.AddRentFeature(configuration);
+=======
+        services.AddAdminOperationsFeature(configuration);
+        services.AddAccountsFeature(configuration);
+        services.AddContactDetailsFeature(configuration);
+        services.AddRepairsFeature(configuration);
+>>>>>>> main
         return services;
     }
 

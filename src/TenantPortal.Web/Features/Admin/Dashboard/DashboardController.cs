@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using TenantPortal.Web.Infrastructure.Security;
+
+namespace TenantPortal.Web.Features.Admin.Dashboard;
+
+[Area("Admin")]
+[Authorize(Policy = PortalPolicies.Staff)]
+public sealed class DashboardController(ServiceMeasures measures) : Controller
+{
+    [HttpGet("/admin")]
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await measures.DashboardAsync(ct));
+}

@@ -1,0 +1,198 @@
+using Microsoft.EntityFrameworkCore;
+using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Data.Portal;
+
+namespace TenantPortal.Web.Features.Admin.Dashboard;
+
+/// <summary>The figures on the officers' dashboard, counted in the database with grouped aggregates (no repair is
+/// loaded just to be counted). RP02 here: of the repairs completed in the period, the share completed on or before
+/// their target date (UK local date of completion).</summary>
+public sealed class ServiceMeasures(HousingDbContext housing, PortalDbContext portal, TimeProvider clock)
+{
+    public const string Rp02Definition =
+        "Repairs completed within target: of repairs completed in the period, the share completed by their target date.";
+
+    private static readonly RepairStatus[] Closed = [RepairStatus.Completed, RepairStatus.Cancelled];
+
+    public async Task<DashboardFigures> DashboardAsync(CancellationToken ct = default)
+    {
+        var today = UkTime.Today(clock);
+        var open = housing.Repairs.AsNoTracking().Where(r => !Closed.Contains(r.Status));
+
+        var byPriority = await open.GroupBy(r => r.Priority).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var byStatus = await open.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var overdue = await open.CountAsync(r => r.TargetDate < today, ct);
+        var hazards = await HazardsAsync(today, ct);
+
+        var todayStart = UkTime.StartOfDayUtc(today);
+        var weekStart = UkTime.StartOfDayUtc(UkTime.StartOfWeek(today));
+        var paymentsToday = await PaymentsSinceAsync(todayStart, ct);
+        var paymentsWeek = await PaymentsSinceAsync(weekStart, ct);
+        var registrations = await portal.Users.AsNoTracking().CountAsync(u => u.TenantId != null && u.CreatedAt >= weekStart, ct);
+
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var yearStart = new DateOnly(today.Year, 1, 1);
+        var month = await PeriodAsync("This month", monthStart, monthStart.AddMonths(1), ct);
+        var year = await PeriodAsync("This year", yearStart, yearStart.AddYears(1), ct);
+
+        return new DashboardFigures(
+            today,
+            Enum.GetValues<RepairPriority>().Select(p => new CountBy<RepairPriority>(p, byPriority.SingleOrDefault(x => x.Key == p)?.Count ?? 0)).ToList(),
+            Enum.GetValues<RepairStatus>().Where(s => !Closed.Contains(s))
+                .Select(s => new CountBy<RepairStatus>(s, byStatus.SingleOrDefault(x => x.Key == s)?.Count ?? 0)).ToList(),
+            overdue,
+            hazards,
+            paymentsToday,
+            paymentsWeek,
+            registrations,
+            [month, year]);
+    }
+
+    /// <summary>RP02 and the "How did we do?" averages for the UK days [from, to).</summary>
+    public async Task<PeriodMeasures> PeriodAsync(string label, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var fromUtc = UkTime.StartOfDayUtc(from);
+        var toUtc = UkTime.StartOfDayUtc(to);
+        var completed = housing.Repairs.AsNoTracking()
+            .Where(r => r.Status == RepairStatus.Completed && r.CompletedAt >= fromUtc && r.CompletedAt < toUtc);
+
+        // UK local time is UTC or UTC+1, so a repair completed on a UTC date before its target date, or on the target
+        // date before 23:00 UTC, was completed by its target in UK time whatever the season. Only the rare completions
+        // between 23:00 and midnight UTC on the target date depend on summer time; those few are settled in memory.
+        var counts = await completed
+            .GroupBy(r => 1)
+            .Select(g => new
+            {
+                Total = g.Count(),
+                SurelyOnTime = g.Count(r => DateOnly.FromDateTime(r.CompletedAt!.Value) < r.TargetDate
+                    || (DateOnly.FromDateTime(r.CompletedAt!.Value) == r.TargetDate && r.CompletedAt!.Value.Hour < 23)),
+            })
+            .SingleOrDefaultAsync(ct);
+        var borderline = await completed
+            .Where(r => DateOnly.FromDateTime(r.CompletedAt!.Value) == r.TargetDate && r.CompletedAt!.Value.Hour >= 23)
+            .Select(r => new { CompletedAt = r.CompletedAt!.Value, r.TargetDate })
+            .ToListAsync(ct);
+        var onTime = (counts?.SurelyOnTime ?? 0) + borderline.Count(b => UkTime.LocalDate(b.CompletedAt) <= b.TargetDate);
+
+        var ratings = await housing.RepairFeedback.AsNoTracking()
+            .Where(f => f.At >= fromUtc && f.At < toUtc)
+            .GroupBy(f => 1)
+            .Select(g => new
+            {
+                Count = g.Count(),
+                Repair = g.Average(f => (double)f.RepairRating),
+                Time = g.Average(f => (double)f.TimeRating),
+                RepairSatisfied = g.Count(f => f.RepairRating >= 4),
+                TimeSatisfied = g.Count(f => f.TimeRating >= 4),
+            })
+            .SingleOrDefaultAsync(ct);
+
+        return new PeriodMeasures(
+            label, from, to.AddDays(-1),
+            counts?.Total ?? 0, onTime,
+            ratings?.Count ?? 0, ratings?.Repair, ratings?.Time, ratings?.RepairSatisfied ?? 0, ratings?.TimeSatisfied ?? 0);
+    }
+
+    private async Task<PaymentTotals> PaymentsSinceAsync(DateTime fromUtc, CancellationToken ct)
+    {
+        // SQLite cannot sum decimals reliably in SQL: count there, add up the (few) amounts here.
+        var amounts = await portal.PaymentAttempts.AsNoTracking()
+            .Where(p => p.Status == PaymentStatus.Succeeded && (p.CompletedAt ?? p.CreatedAt) >= fromUtc)
+            .Select(p => p.Amount)
+            .ToListAsync(ct);
+        return new PaymentTotals(amounts.Count, amounts.Sum());
+    }
+
+    private async Task<IReadOnlyList<HazardRow>> HazardsAsync(DateOnly today, CancellationToken ct)
+    {
+        var rows = await housing.Repairs.AsNoTracking()
+            .Where(r => r.IsHazard && !Closed.Contains(r.Status))
+            .OrderBy(r => r.ReportedAt)
+            .Take(200)
+            .Select(r => new
+            {
+                r.Reference,
+                r.HazardType,
+                r.Status,
+                r.Property.AddressLine1,
+                r.Property.Postcode,
+                r.InvestigateBy,
+                r.InvestigatedAt,
+                r.WrittenSummaryBy,
+                r.SafetyWorkBy,
+                r.FurtherWorkStartBy,
+            })
+            .ToListAsync(ct);
+
+        return rows
+            .Select(r =>
+            {
+                var next = NextDeadline(today, r.InvestigateBy, r.InvestigatedAt, r.WrittenSummaryBy, r.SafetyWorkBy, r.FurtherWorkStartBy);
+                return new HazardRow(r.Reference, r.HazardType, r.Status, $"{r.AddressLine1}, {r.Postcode}", next?.Name, next?.Due, next is { } n && n.Due < today);
+            })
+            .OrderBy(h => h.NextDeadline ?? DateOnly.MaxValue)
+            .ToList();
+    }
+
+    /// <summary>The statutory step to watch: investigation while it has not happened; then the earliest of the written
+    /// summary, safety work and further work dates still to come; if all have passed, the last of them (overdue).</summary>
+    public static (string Name, DateOnly Due)? NextDeadline(DateOnly today, DateTime? investigateBy, DateTime? investigatedAt,
+        DateOnly? writtenSummaryBy, DateOnly? safetyWorkBy, DateOnly? furtherWorkStartBy)
+    {
+        if (investigateBy is { } by && investigatedAt is null)
+        {
+            return ("Investigate", UkTime.LocalDate(by));
+        }
+
+        var steps = new (string Name, DateOnly? Due)[]
+            {
+                ("Written summary", writtenSummaryBy), ("Safety work", safetyWorkBy), ("Start further work", furtherWorkStartBy),
+            }
+            .Where(s => s.Due is not null)
+            .Select(s => (s.Name, Due: s.Due!.Value))
+            .ToList();
+        if (steps.Count == 0)
+        {
+            return null;
+        }
+
+        var upcoming = steps.Where(s => s.Due >= today).OrderBy(s => s.Due).FirstOrDefault();
+        return upcoming.Name is not null ? upcoming : steps.OrderByDescending(s => s.Due).First();
+    }
+}
+
+public sealed record CountBy<T>(T Key, int Count);
+
+public sealed record PaymentTotals(int Count, decimal Total);
+
+public sealed record HazardRow(string Reference, HazardType HazardType, RepairStatus Status, string Address, string? NextStep, DateOnly? NextDeadline, bool Overdue);
+
+public sealed record PeriodMeasures(
+    string Label,
+    DateOnly From,
+    DateOnly To,
+    int Completed,
+    int CompletedWithinTarget,
+    int Ratings,
+    double? AverageRepairRating,
+    double? AverageTimeRating,
+    int SatisfiedWithRepair,
+    int SatisfiedWithTime)
+{
+    /// <summary>RP02 as a percentage, or null when nothing was completed in the period.</summary>
+    public decimal? WithinTargetPercent => Completed == 0 ? null : Math.Round(100m * CompletedWithinTarget / Completed, 1);
+}
+
+public sealed record DashboardFigures(
+    DateOnly Today,
+    IReadOnlyList<CountBy<RepairPriority>> OpenByPriority,
+    IReadOnlyList<CountBy<RepairStatus>> OpenByStatus,
+    int Overdue,
+    IReadOnlyList<HazardRow> Hazards,
+    PaymentTotals PaymentsToday,
+    PaymentTotals PaymentsThisWeek,
+    int RegistrationsThisWeek,
+    IReadOnlyList<PeriodMeasures> Periods)
+{
+    public int OpenTotal => OpenByPriority.Sum(p => p.Count);
+}

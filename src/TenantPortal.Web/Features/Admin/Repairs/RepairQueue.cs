@@ -1,0 +1,205 @@
+using Microsoft.EntityFrameworkCore;
+using TenantPortal.Web.Data.Housing;
+
+namespace TenantPortal.Web.Features.Admin.Repairs;
+
+/// <summary>The officers' repairs queue: one query for the page's rows (a projection) and one count.</summary>
+public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
+{
+    public const int PageSize = 25;
+
+    private static readonly RepairStatus[] Closed = [RepairStatus.Completed, RepairStatus.Cancelled];
+
+    public async Task<RepairQueuePage> GetPageAsync(RepairQueueFilter filter, CancellationToken ct = default)
+    {
+        var query = Filtered(filter);
+        var total = await query.CountAsync(ct);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(filter.Page, 1, pages);
+        var rows = await Project(Sorted(query, filter)).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return new RepairQueuePage(filter, rows, total, page, pages, UkTime.Today(clock));
+    }
+
+    /// <summary>The page query, for tests that inspect the SQL and its plan.</summary>
+    public IQueryable<RepairQueueRow> PageQuery(RepairQueueFilter filter) =>
+        Project(Sorted(Filtered(filter), filter)).Skip((Math.Max(1, filter.Page) - 1) * PageSize).Take(PageSize);
+
+    public IQueryable<Repair> Filtered(RepairQueueFilter filter)
+    {
+        var q = housing.Repairs.AsNoTracking();
+        q = filter.Status switch
+        {
+            null or "" or RepairQueueFilter.OpenStatuses => q.Where(r => !Closed.Contains(r.Status)),
+            RepairQueueFilter.AllStatuses => q,
+            var s when Enum.TryParse<RepairStatus>(s, ignoreCase: true, out var status) => q.Where(r => r.Status == status),
+            _ => q.Where(r => !Closed.Contains(r.Status)),
+        };
+        if (filter.Priority is { } priority)
+        {
+            q = q.Where(r => r.Priority == priority);
+        }
+
+        if (filter.Trade is { } trade)
+        {
+            q = q.Where(r => r.Trade == trade);
+        }
+
+        if (filter.Channel is { } channel)
+        {
+            q = q.Where(r => r.Channel == channel);
+        }
+
+        if (filter.Patch is { } patch)
+        {
+            q = q.Where(r => r.Property.PatchId == patch);
+        }
+
+        if (filter.Hazard == true)
+        {
+            q = q.Where(r => r.IsHazard);
+        }
+
+        if (filter.Overdue == true)
+        {
+            var today = UkTime.Today(clock);
+            q = q.Where(r => !Closed.Contains(r.Status) && r.TargetDate < today);
+        }
+
+        if (filter.From is { } from)
+        {
+            var fromUtc = UkTime.StartOfDayUtc(from);
+            q = q.Where(r => r.ReportedAt >= fromUtc);
+        }
+
+        if (filter.To is { } to)
+        {
+            var toUtc = UkTime.StartOfDayUtc(to.AddDays(1));
+            q = q.Where(r => r.ReportedAt < toUtc);
+        }
+
+        var term = filter.Q?.Trim();
+        if (!string.IsNullOrEmpty(term))
+        {
+            var upper = term.ToUpperInvariant();
+            var compactPostcode = upper.Replace(" ", "", StringComparison.Ordinal);
+            var contains = $"%{EscapeLike(term)}%";
+            var referencePrefix = $"{EscapeLike(upper)}%";
+            var postcodePrefix = $"{EscapeLike(compactPostcode)}%";
+            q = q.Where(r =>
+                EF.Functions.Like(r.Reference, referencePrefix, "\\")
+                || EF.Functions.Like(r.Property.Postcode.Replace(" ", ""), postcodePrefix, "\\")
+                || EF.Functions.Like(r.Property.AddressLine1, contains, "\\")
+                || housing.Tenants.Any(t => t.TenancyId == r.TenancyId
+                    && (EF.Functions.Like(t.FirstName + " " + t.LastName, contains, "\\") || EF.Functions.Like(t.LastName, contains, "\\"))));
+        }
+
+        return q;
+    }
+
+    private static IQueryable<Repair> Sorted(IQueryable<Repair> q, RepairQueueFilter filter)
+    {
+        var descending = filter.Direction == "desc";
+        return filter.Sort switch
+        {
+            "target" => descending
+                ? q.OrderByDescending(r => r.TargetDate).ThenByDescending(r => r.Id)
+                : q.OrderBy(r => r.TargetDate).ThenBy(r => r.Id),
+            // Enums are stored as text: order by the priority's rank, not its name.
+            "priority" => descending
+                ? q.OrderByDescending(r => r.Priority == RepairPriority.Emergency ? 0 : r.Priority == RepairPriority.Urgent ? 1 : 2).ThenByDescending(r => r.TargetDate).ThenByDescending(r => r.Id)
+                : q.OrderBy(r => r.Priority == RepairPriority.Emergency ? 0 : r.Priority == RepairPriority.Urgent ? 1 : 2).ThenBy(r => r.TargetDate).ThenBy(r => r.Id),
+            "reference" => descending ? q.OrderByDescending(r => r.Reference) : q.OrderBy(r => r.Reference),
+            _ => filter.Direction == "asc"
+                ? q.OrderBy(r => r.ReportedAt).ThenBy(r => r.Id)
+                : q.OrderByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id),
+        };
+    }
+
+    private IQueryable<RepairQueueRow> Project(IQueryable<Repair> q) => q.Select(r => new RepairQueueRow(
+        r.Reference,
+        r.CatalogueItem.Area + ": " + r.CatalogueItem.Item + ", " + r.CatalogueItem.Problem,
+        r.Priority,
+        r.Status,
+        r.Trade,
+        r.Channel,
+        r.ReportedAt,
+        r.TargetDate,
+        r.IsHazard,
+        r.HazardType,
+        r.Property.AddressLine1,
+        r.Property.Postcode,
+        housing.Patches.Where(p => p.Id == r.Property.PatchId).Select(p => p.Name).FirstOrDefault(),
+        housing.Tenants.Where(t => t.TenancyId == r.TenancyId).OrderBy(t => t.Role == TenantRole.LeadTenant ? 0 : 1).ThenBy(t => t.Id)
+            .Select(t => t.FirstName + " " + t.LastName).FirstOrDefault()));
+
+    private static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
+
+/// <summary>The queue's filters, bound from the query string (a GET form), so a filtered view can be bookmarked.</summary>
+public sealed class RepairQueueFilter
+{
+    public const string OpenStatuses = "open";
+    public const string AllStatuses = "all";
+
+    public string? Status { get; set; } = OpenStatuses;
+    public RepairPriority? Priority { get; set; }
+    public Trade? Trade { get; set; }
+    public int? Patch { get; set; }
+    public bool? Hazard { get; set; }
+    public bool? Overdue { get; set; }
+    public RepairChannel? Channel { get; set; }
+    public DateOnly? From { get; set; }
+    public DateOnly? To { get; set; }
+    public string? Q { get; set; }
+
+    /// <summary>reported (default), target, priority or reference.</summary>
+    public string? Sort { get; set; }
+
+    /// <summary>asc or desc; reported date defaults to newest first.</summary>
+    public string? Direction { get; set; }
+    public int Page { get; set; } = 1;
+
+    /// <summary>The query string for this filter with some values changed (paging and sort links).</summary>
+    public string ToQueryString(int? page = null, string? sort = null, string? direction = null)
+    {
+        var values = new List<KeyValuePair<string, string?>>
+        {
+            new("status", Status == OpenStatuses ? null : Status),
+            new("priority", Priority?.ToString()),
+            new("trade", Trade?.ToString()),
+            new("patch", Patch?.ToString(AdminDisplay.EnGb)),
+            new("hazard", Hazard == true ? "true" : null),
+            new("overdue", Overdue == true ? "true" : null),
+            new("channel", Channel?.ToString()),
+            new("from", From?.ToString("yyyy-MM-dd", AdminDisplay.EnGb)),
+            new("to", To?.ToString("yyyy-MM-dd", AdminDisplay.EnGb)),
+            new("q", Q),
+            new("sort", sort ?? Sort),
+            new("direction", direction ?? Direction),
+            new("page", (page ?? Page) == 1 ? null : (page ?? Page).ToString(AdminDisplay.EnGb)),
+        };
+        return Microsoft.AspNetCore.Http.QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value))).ToString();
+    }
+}
+
+public sealed record RepairQueueRow(
+    string Reference,
+    string Summary,
+    RepairPriority Priority,
+    RepairStatus Status,
+    Trade Trade,
+    RepairChannel Channel,
+    DateTime ReportedAt,
+    DateOnly TargetDate,
+    bool IsHazard,
+    HazardType HazardType,
+    string AddressLine1,
+    string Postcode,
+    string? PatchName,
+    string? TenantName)
+{
+    public bool IsOpen => Status is not (RepairStatus.Completed or RepairStatus.Cancelled);
+}
+
+public sealed record RepairQueuePage(RepairQueueFilter Filter, IReadOnlyList<RepairQueueRow> Rows, int Total, int Page, int Pages, DateOnly Today);

@@ -1,0 +1,189 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Infrastructure.Security;
+
+namespace TenantPortal.Web.Features.Admin.Repairs;
+
+[Area("Admin")]
+[Authorize(Policy = PortalPolicies.Staff)]
+[Route("admin/repairs")]
+public sealed class RepairsController(HousingDbContext housing, RepairQueue queue, RepairOfficerActions actions) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] RepairQueueFilter filter, CancellationToken ct)
+    {
+        var page = await queue.GetPageAsync(filter, ct);
+        var patches = await housing.Patches.AsNoTracking().OrderBy(p => p.Name).Select(p => new PatchOption(p.Id, p.Name)).ToListAsync(ct);
+        return View(new RepairQueueView(page, patches));
+    }
+
+    [HttpGet("{reference}")]
+    public async Task<IActionResult> Show(string reference, CancellationToken ct)
+    {
+        var model = await LoadAsync(reference, ct);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        model.Message = TempData["RepairMessage"] as string;
+        return View(model);
+    }
+
+    [HttpPost("{reference}/status")]
+    public async Task<IActionResult> ChangeStatus(string reference, [Bind(Prefix = nameof(RepairPageModel.StatusForm))] StatusForm form, CancellationToken ct)
+    {
+        if (form.Status is { } s && !RepairOfficerActions.SettableStatuses.Contains(s))
+        {
+            ModelState.AddModelError("StatusForm.Status", "Use 'Complete the repair' or 'Cancel the repair' for those");
+        }
+
+        if (ModelState.IsValid && form.NoteVisibility == NoteVisibility.Tenant && string.IsNullOrWhiteSpace(form.Note))
+        {
+            ModelState.AddModelError("StatusForm.Note", "Enter the note the tenant will see, or make it internal");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await RedisplayAsync(reference, m => m.StatusForm = form, ct);
+        }
+
+        var outcome = await actions.ChangeStatusAsync(reference, form.Version, form.Status!.Value, form.Note, form.NoteVisibility == NoteVisibility.Tenant, User, ct);
+        return await AfterAsync(reference, outcome, $"Status changed to {AdminDisplay.Status(form.Status.Value)}.", "StatusForm.Status", "The repair already has that status", m => m.StatusForm = form, ct);
+    }
+
+    [HttpPost("{reference}/priority")]
+    public async Task<IActionResult> ChangePriority(string reference, [Bind(Prefix = nameof(RepairPageModel.PriorityForm))] PriorityForm form, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await RedisplayAsync(reference, m => m.PriorityForm = form, ct);
+        }
+
+        var outcome = await actions.ChangePriorityAsync(reference, form.Version, form.Priority!.Value, form.Reason!.Trim(), User, ct);
+        return await AfterAsync(reference, outcome, $"Priority changed to {form.Priority}. The target date has been worked out again.", "PriorityForm.Priority", "The repair already has that priority", m => m.PriorityForm = form, ct);
+    }
+
+    [HttpPost("{reference}/complete")]
+    public async Task<IActionResult> Complete(string reference, [Bind(Prefix = nameof(RepairPageModel.CompleteForm))] CompleteForm form, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await RedisplayAsync(reference, m => m.CompleteForm = form, ct);
+        }
+
+        var outcome = await actions.CompleteAsync(reference, form.Version, form.CompletionNotes!.Trim(), form.NoteVisibility == NoteVisibility.Tenant, User, ct);
+        return await AfterAsync(reference, outcome, "Repair marked as completed.", "CompleteForm.CompletionNotes", "", m => m.CompleteForm = form, ct);
+    }
+
+    [HttpPost("{reference}/cancel")]
+    public async Task<IActionResult> Cancel(string reference, [Bind(Prefix = nameof(RepairPageModel.CancelForm))] CancelForm form, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await RedisplayAsync(reference, m => m.CancelForm = form, ct);
+        }
+
+        var outcome = await actions.CancelAsync(reference, form.Version, form.Reason!.Trim(), form.NoteVisibility == NoteVisibility.Tenant, User, ct);
+        return await AfterAsync(reference, outcome, "Repair cancelled.", "CancelForm.Reason", "", m => m.CancelForm = form, ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(string reference, RepairActionOutcome outcome, string done, string field, string noChange, Action<RepairPageModel> keep, CancellationToken ct)
+    {
+        switch (outcome)
+        {
+            case RepairActionOutcome.Done:
+                TempData["RepairMessage"] = done;
+                // An explicit path: routing would lower-case the reference (LowercaseUrls), and references are matched exactly.
+                return Redirect($"/admin/repairs/{Uri.EscapeDataString(reference)}");
+            case RepairActionOutcome.NotFound:
+                return NotFound();
+            case RepairActionOutcome.Closed:
+                ModelState.AddModelError(field, "This repair is completed or cancelled, so it cannot be changed");
+                break;
+            case RepairActionOutcome.Stale:
+                ModelState.AddModelError(field, "Someone else changed this repair while you had it open. Check the details below and try again");
+                return await RedisplayAsync(reference, keep, ct, freshVersion: true);
+            default:
+                ModelState.AddModelError(field, noChange);
+                break;
+        }
+
+        return await RedisplayAsync(reference, keep, ct);
+    }
+
+    private async Task<IActionResult> RedisplayAsync(string reference, Action<RepairPageModel> keep, CancellationToken ct, bool freshVersion = false)
+    {
+        var model = await LoadAsync(reference, ct);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        keep(model);
+        if (freshVersion)
+        {
+            model.StatusForm.Version = model.PriorityForm.Version = model.CompleteForm.Version = model.CancelForm.Version = model.Repair.Version;
+            ModelState.Remove("StatusForm.Version");
+            ModelState.Remove("PriorityForm.Version");
+            ModelState.Remove("CompleteForm.Version");
+            ModelState.Remove("CancelForm.Version");
+        }
+
+        return View("Show", model);
+    }
+
+    private async Task<RepairPageModel?> LoadAsync(string reference, CancellationToken ct)
+    {
+        var repair = await housing.Repairs.AsNoTracking()
+            .Where(r => r.Reference == reference)
+            .Select(r => new RepairDetails(
+                r.Id, r.Reference, r.Version, r.CatalogueItem.Area, r.CatalogueItem.Item, r.CatalogueItem.Problem, r.CatalogueItem.JobCode,
+                r.Description, r.Location, r.Priority, r.Status, r.Trade, r.Channel, r.ReportedAt, r.TargetDate,
+                r.WhoWillBeHome, r.AccessNotes, r.ContactPhone, r.IsHazard, r.HazardType,
+                r.InvestigateBy, r.InvestigatedAt, r.WrittenSummaryBy, r.SafetyWorkBy, r.FurtherWorkStartBy,
+                r.CompletedAt, r.CompletionNotes, r.CancelledAt,
+                r.TenancyId, r.Tenancy != null ? r.Tenancy.Reference : null,
+                r.Property.AddressLine1 + ", " + (r.Property.AddressLine2 != null ? r.Property.AddressLine2 + ", " : "") + r.Property.Town + ", " + r.Property.Postcode,
+                r.Property.Patch.Name))
+            .SingleOrDefaultAsync(ct);
+        if (repair is null)
+        {
+            return null;
+        }
+
+        var tenants = repair.TenancyId is int tenancyId
+            ? await housing.Tenants.AsNoTracking().Where(t => t.TenancyId == tenancyId).OrderBy(t => t.Role == TenantRole.LeadTenant ? 0 : 1).ThenBy(t => t.Id)
+                .Select(t => new RepairTenantRow(t.Id, t.FirstName + " " + t.LastName, t.Role, t.MobilePhone, t.HomePhone, t.Email, t.HasCautionaryAlert))
+                .ToListAsync(ct)
+            : [];
+        var history = await housing.RepairStatusHistory.AsNoTracking().Where(h => h.RepairId == repair.Id).OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
+            .Select(h => new RepairHistoryRow(h.Status, h.At, h.Note, h.NoteVisibleToTenant, h.ChangedBy, h.Channel))
+            .ToListAsync(ct);
+        var appointments = await housing.Appointments.AsNoTracking().Where(a => a.RepairId == repair.Id).OrderByDescending(a => a.BookedAt)
+            .Select(a => new RepairAppointmentRow(a.Slot.Date, a.Slot.Period, a.Status, a.BookedAt, a.BookedBy))
+            .ToListAsync(ct);
+        var photos = await housing.RepairPhotos.AsNoTracking().Where(p => p.RepairId == repair.Id).OrderBy(p => p.UploadedAt)
+            .Select(p => new RepairPhotoRow(p.Id, p.StoredFileName, p.ContentType, p.SizeBytes, p.UploadedAt))
+            .ToListAsync(ct);
+        var feedback = await housing.RepairFeedback.AsNoTracking().Where(f => f.RepairId == repair.Id)
+            .Select(f => new RepairFeedbackRow(f.RepairRating, f.TimeRating, f.Comment, f.At))
+            .SingleOrDefaultAsync(ct);
+
+        return new RepairPageModel
+        {
+            Repair = repair,
+            Tenants = tenants,
+            History = history,
+            Appointments = appointments,
+            Photos = photos,
+            Feedback = feedback,
+            StatusForm = new StatusForm { Version = repair.Version, Status = repair.Status },
+            PriorityForm = new PriorityForm { Version = repair.Version, Priority = repair.Priority },
+            CompleteForm = new CompleteForm { Version = repair.Version },
+            CancelForm = new CancelForm { Version = repair.Version },
+        };
+    }
+}

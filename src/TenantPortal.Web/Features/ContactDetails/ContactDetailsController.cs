@@ -1,0 +1,248 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Data.Portal;
+using TenantPortal.Web.Infrastructure.Security;
+using TenantPortal.Web.Infrastructure.Web;
+
+namespace TenantPortal.Web.Features.ContactDetails;
+
+/// <summary>The tenant's own contact details: a summary, one short page per item, check your answers, save.
+/// The tenant is always the signed-in one (from the sign-in cookie); nothing in the request chooses the record.</summary>
+[Authorize(Policy = PortalPolicies.Tenant)]
+[Route("contact-details")]
+public sealed class ContactDetailsController(
+    ContactDetailsService contacts,
+    EmailChangeService emailChanges,
+    RecentPassword recentPassword,
+    SignInManager<PortalUser> signInManager,
+    UserManager<PortalUser> users) : Controller
+{
+    private const string NoticeKey = "ContactDetails.Notice";
+    private const string SentToKey = "ContactDetails.SentTo";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var record = await contacts.FindAsync(User.TenantId(), ct);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        return View("Index", new ContactDetailsPage { Record = record, Notice = TempData[NoticeKey] as string });
+    }
+
+    [HttpGet("confirm-password")]
+    public IActionResult ConfirmPassword(string? returnUrl) => View(new ConfirmPasswordForm { ReturnUrl = SafeReturnUrl(returnUrl) });
+
+    [HttpPost("confirm-password")]
+    [EnableRateLimiting(PortalServices.AuthRateLimit)]
+    public async Task<IActionResult> ConfirmPassword(ConfirmPasswordForm form)
+    {
+        form.ReturnUrl = SafeReturnUrl(form.ReturnUrl);
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var result = await signInManager.CheckPasswordSignInAsync(user, form.Password!, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            recentPassword.Remember(HttpContext);
+            return LocalRedirect(form.ReturnUrl);
+        }
+
+        ModelState.AddModelError(nameof(form.Password), result.IsLockedOut
+            ? "Your account is locked for 15 minutes because the password was entered wrongly too many times"
+            : "The password is not right");
+        return View(form);
+    }
+
+    [HttpGet("email/check-your-email")]
+    public IActionResult EmailSent()
+    {
+        ViewData["SentTo"] = TempData[SentToKey] as string;
+        return View();
+    }
+
+    /// <summary>The link in the email. Opening it only shows a button (mail scanners open links); the change
+    /// happens on the POST. The token is the proof, so it also works when signed out.</summary>
+    [AllowAnonymous]
+    [HttpGet("email/confirm")]
+    public IActionResult ConfirmEmail(string? token)
+    {
+        var request = emailChanges.Read(token);
+        return View(request is null
+            ? new ConfirmEmailPage { Error = "This link has expired or is not valid. Links last 24 hours. Sign in and ask for a new one, or call us." }
+            : new ConfirmEmailPage { Token = token, NewEmail = request.NewEmail });
+    }
+
+    [AllowAnonymous]
+    [HttpPost("email/confirm")]
+    public async Task<IActionResult> ConfirmEmail(ConfirmEmailPage form, CancellationToken ct)
+    {
+        var result = await emailChanges.ConfirmAsync(form.Token, ct);
+        switch (result.Outcome)
+        {
+            case EmailConfirmOutcome.Changed or EmailConfirmOutcome.AlreadyDone:
+                if (result.User is not null && User.IsTenant() && User.TenantId() == result.User.TenantId)
+                {
+                    // The sign-in's security stamp changed with the email: renew this session's cookie.
+                    await signInManager.RefreshSignInAsync(result.User);
+                }
+
+                return View("EmailConfirmed");
+            case EmailConfirmOutcome.InvalidLink:
+                return View(new ConfirmEmailPage { Error = "This link has expired or is not valid. Links last 24 hours. Sign in and ask for a new one, or call us." });
+            default:
+                return View(new ConfirmEmailPage { Token = form.Token, NewEmail = emailChanges.Read(form.Token)?.NewEmail, Error = result.Error });
+        }
+    }
+
+    [HttpGet("{slug}")]
+    public async Task<IActionResult> Question(string slug, CancellationToken ct)
+    {
+        var item = ContactItems.Find(slug);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        if (item.RequiresPassword && !recentPassword.IsRecent(HttpContext))
+        {
+            return AskForPassword(item);
+        }
+
+        var record = await contacts.FindAsync(User.TenantId(), ct);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        var value = item.Kind == ContactItemKind.Email ? null : item.FormValue(item.Current(record.Details));
+        return QuestionView(new ContactItemForm { Item = item, Value = value, Version = record.Version });
+    }
+
+    [HttpPost("{slug}")]
+    public async Task<IActionResult> Question(string slug, ContactItemForm form, CancellationToken ct)
+    {
+        var item = ContactItems.Find(slug);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        if (item.RequiresPassword && !recentPassword.IsRecent(HttpContext))
+        {
+            return AskForPassword(item);
+        }
+
+        var tenantId = User.TenantId();
+        var record = await contacts.FindAsync(tenantId, ct);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        form.Item = item;
+        ModelState.Clear();
+        if (form.Version is null)
+        {
+            return ConflictView(record);
+        }
+
+        if (form.Step == "change")
+        {
+            return QuestionView(form);
+        }
+
+        var (stored, error) = item.Parse(form.Value);
+        if (error is null && item.With(record.Details, stored).CrossFieldProblem() is { } problem)
+        {
+            error = problem.Error;
+        }
+
+        if (error is null && item.Kind == ContactItemKind.Email && string.Equals(stored, record.Details.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            error = "This is already your email address. Enter a different one";
+        }
+
+        if (error is not null)
+        {
+            ModelState.AddModelError(nameof(form.Value), error);
+            return QuestionView(form);
+        }
+
+        if (string.Equals(stored, item.Current(record.Details), StringComparison.Ordinal) && item.Kind != ContactItemKind.Email)
+        {
+            TempData[NoticeKey] = $"Nothing changed. {item.Label}: {item.Display(stored)}";
+            return RedirectToAction(nameof(Index));
+        }
+
+        form.Stored = stored;
+        form.Value = item.FormValue(stored);
+        if (form.Step != "save")
+        {
+            return View("Check", form);
+        }
+
+        var actor = new ChangeActor(User.DisplayName(), ChangeChannel.Portal);
+        if (item.Kind == ContactItemKind.Email)
+        {
+            var outcome = await emailChanges.RequestAsync(tenantId, form.Version.Value, stored!, actor,
+                token => Url.Action(nameof(ConfirmEmail), "ContactDetails", new { token }, Request.Scheme)!, ct);
+            switch (outcome)
+            {
+                case EmailRequestOutcome.Sent:
+                    TempData[SentToKey] = stored;
+                    return RedirectToAction(nameof(EmailSent));
+                case EmailRequestOutcome.Conflict:
+                    return ConflictView(record);
+                default:
+                    return RedirectToAction(nameof(Index));
+            }
+        }
+
+        var result = await contacts.SaveAsync(tenantId, form.Version.Value, s => item.With(s, stored), actor, ct: ct);
+        switch (result.Outcome)
+        {
+            case SaveOutcome.Saved:
+                TempData[NoticeKey] = $"Saved. {item.Label}: {item.Display(stored)}";
+                return RedirectToAction(nameof(Index));
+            case SaveOutcome.Conflict:
+                return ConflictView((await contacts.FindAsync(tenantId, ct))!);
+            case SaveOutcome.Invalid:
+                ModelState.AddModelError(nameof(form.Value), result.Error!);
+                return QuestionView(form);
+            case SaveOutcome.NotFound:
+                return NotFound();
+            default:
+                return RedirectToAction(nameof(Index));
+        }
+    }
+
+    private ViewResult QuestionView(ContactItemForm form) => View(form.Item.Kind switch
+    {
+        ContactItemKind.ContactMethod => "ContactMethodQuestion",
+        ContactItemKind.YesNo => "YesNoQuestion",
+        _ => "TextQuestion",
+    }, form);
+
+    private ViewResult ConflictView(ContactRecord current) =>
+        View("Index", new ContactDetailsPage { Record = current, Conflict = true });
+
+    private RedirectToActionResult AskForPassword(ContactItem item) =>
+        RedirectToAction(nameof(ConfirmPassword), new { returnUrl = $"/contact-details/{item.Slug}" });
+
+    private static string SafeReturnUrl(string? returnUrl) =>
+        returnUrl is not null && ContactItems.All.Any(i => returnUrl == $"/contact-details/{i.Slug}") ? returnUrl : "/contact-details";
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using TenantPortal.Web.Data.Housing;
+
+namespace TenantPortal.Web.Features.Repairs;
+
+public sealed record TenancyRepairContext(int TenancyId, int PatchId, bool HasCautionaryAlert, string? ContactPhone, string Address);
+
+public sealed record RepairListItem(string Reference, string Item, string Problem, string Location, RepairStatus Status, DateTime ReportedAt, DateOnly TargetDate, DateOnly? AppointmentDate, SlotPeriod? AppointmentPeriod)
+{
+    public bool IsOpen => Status is not (RepairStatus.Completed or RepairStatus.Cancelled);
+}
+
+/// <summary>Read models for the repairs pages: one query each, scoped to a tenancy.</summary>
+public sealed class RepairQueries(HousingDbContext db)
+{
+    public Task<TenancyRepairContext?> TenancyAsync(int tenancyId, int tenantId, CancellationToken ct) =>
+        db.Tenancies.AsNoTracking().Where(t => t.Id == tenancyId)
+            .Select(t => new TenancyRepairContext(
+                t.Id,
+                t.Property.PatchId,
+                t.Tenants.Any(x => x.HasCautionaryAlert) || t.HouseholdMembers.Any(h => h.HasCautionaryAlert),
+                t.Tenants.Where(x => x.Id == tenantId).Select(x => x.MobilePhone ?? x.HomePhone).FirstOrDefault(),
+                t.Property.AddressLine1 + ", " + t.Property.Postcode))
+            .SingleOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<RepairListItem>> ListAsync(int tenancyId, CancellationToken ct)
+    {
+        var rows = await db.Repairs.AsNoTracking().Where(r => r.TenancyId == tenancyId)
+            .OrderBy(r => r.Status == RepairStatus.Completed || r.Status == RepairStatus.Cancelled ? 1 : 0)
+            .ThenByDescending(r => r.ReportedAt)
+            .Select(r => new
+            {
+                r.Reference,
+                r.CatalogueItem.Item,
+                r.CatalogueItem.Problem,
+                r.Location,
+                r.Status,
+                r.ReportedAt,
+                r.TargetDate,
+                Slot = r.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => new { a.Slot.Date, a.Slot.Period }).FirstOrDefault(),
+            })
+            .Take(200)
+            .ToListAsync(ct);
+        return rows.Select(r => new RepairListItem(r.Reference, r.Item, r.Problem, r.Location, r.Status, r.ReportedAt, r.TargetDate, r.Slot?.Date, r.Slot?.Period)).ToList();
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using TenantPortal.Web.Data.Housing;
+
+namespace TenantPortal.Web.Features.Repairs;
+
+/// <summary>Plain-English words for repair states and dates, shared by pages and emails.</summary>
+public static class RepairWording
+{
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string Status(RepairStatus status) => status switch
+    {
+        RepairStatus.Reported => "We have your report",
+        RepairStatus.Booked => "Appointment booked",
+        RepairStatus.InProgress => "Work in progress",
+        RepairStatus.OnHold => "On hold",
+        RepairStatus.Completed => "Finished",
+        RepairStatus.Cancelled => "Cancelled",
+        _ => status.ToString(),
+    };
+
+    public static string StatusTag(RepairStatus status) => status switch
+    {
+        RepairStatus.Completed => "tag tag--green",
+        RepairStatus.Cancelled => "tag tag--grey",
+        RepairStatus.OnHold => "tag tag--yellow",
+        _ => "tag",
+    };
+
+    public static string Date(DateOnly date) => date.ToString("dddd d MMMM yyyy", EnGb);
+
+    public static string DateTime(DateTime utc) => UkTime.ToUk(utc).ToString("d MMMM yyyy 'at' h:mmtt", EnGb).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
+
+    public static string WhatHappensNext(RepairPriority priority, HazardType hazard, DateOnly target, DateTime? investigateBy, bool hasAlert)
+    {
+        if (hazard == HazardType.DampAndMould)
+        {
+            var by = investigateBy is { } i ? Date(UkTime.DateOf(i)) : Date(target);
+            return $"Damp and mould can affect your health, so we treat it as a priority. We will contact you to arrange an inspection, and we will inspect by {by}. After the inspection we will write to you within 3 working days to say what we found and what we will do.";
+        }
+
+        if (priority == RepairPriority.Emergency || hazard == HazardType.Emergency)
+        {
+            var by = investigateBy is { } i ? DateTime(i) : Date(target);
+            return $"This is an emergency: we will attend within 24 hours, by {by}, to make it safe. We will phone you before we come.";
+        }
+
+        if (hasAlert)
+        {
+            return $"We'll call you to arrange a time. The work should be done by {Date(target)}.";
+        }
+
+        return $"We will contact you to arrange a time. The work should be done by {Date(target)}.";
+    }
+}

@@ -1,0 +1,422 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Infrastructure.Database;
+using TenantPortal.Web.Infrastructure.Security;
+
+namespace TenantPortal.Web.Features.Repairs;
+
+/// <summary>My repairs and one repair's page: timeline, appointment changes, cancelling, adding information and
+/// photos, and "How did we do?". Every query is scoped to the signed-in tenant's tenancy: anything else is a 404.</summary>
+[Authorize(Policy = PortalPolicies.Tenant)]
+[Route("repairs")]
+public sealed class RepairsController(
+    HousingDbContext db,
+    RepairQueries queries,
+    AppointmentBooking booking,
+    RepairPhotoStore photos,
+    PortalUnitOfWork unitOfWork,
+    TimeProvider clock) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) => View("Index", await queries.ListAsync(User.TenancyId(), ct));
+
+    [HttpGet("{reference}")]
+    public async Task<IActionResult> Details(string reference, CancellationToken ct)
+    {
+        reference = reference.ToUpperInvariant();
+        var tenancyId = User.TenancyId();
+        var r = await db.Repairs.AsNoTracking().Where(x => x.Reference == reference && x.TenancyId == tenancyId)
+            .Select(x => new
+            {
+                x.Reference,
+                x.CatalogueItem.Item,
+                x.CatalogueItem.Problem,
+                x.Location,
+                x.Description,
+                x.Status,
+                x.ReportedAt,
+                x.TargetDate,
+                x.Priority,
+                x.HazardType,
+                x.InvestigateBy,
+                Slot = x.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => new { a.Slot.Date, a.Slot.Period }).FirstOrDefault(),
+                History = x.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new { h.At, h.Status, Note = h.NoteVisibleToTenant ? h.Note : null }).ToList(),
+                PhotoIds = x.Photos.OrderBy(p => p.Id).Select(p => p.Id).ToList(),
+                Rating = x.Feedback == null ? (int?)null : x.Feedback.RepairRating,
+                HasAlert = x.Tenancy!.Tenants.Any(t => t.HasCautionaryAlert) || x.Tenancy.HouseholdMembers.Any(h => h.HasCautionaryAlert),
+            })
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(ct);
+        if (r is null)
+        {
+            return NotFound();
+        }
+
+        var open = r.Status is not (RepairStatus.Completed or RepairStatus.Cancelled);
+        return View("Details", new RepairDetailsPage
+        {
+            Reference = r.Reference,
+            What = $"{r.Item}: {r.Problem.ToLowerInvariant()}",
+            Location = r.Location,
+            Description = r.Description,
+            Status = r.Status,
+            ReportedAt = r.ReportedAt,
+            TargetDate = r.TargetDate,
+            Appointment = r.Slot is null ? null : SlotText.Describe(r.Slot.Date, r.Slot.Period),
+            CanChangeAppointment = open && r.Slot is not null && booking.CanChange(r.Slot.Date),
+            CanBook = open && r.Slot is null && r.Status == RepairStatus.Reported && RepairReporting.CanSelfBook(r.Priority, r.HazardType, r.HasAlert),
+            Timeline = r.History.Select(h => new TimelineEntry(h.At, RepairWording.Status(h.Status), h.Note)).ToList(),
+            PhotoIds = r.PhotoIds,
+            CanAddPhotos = open && r.PhotoIds.Count < photos.MaxPhotos * 2,
+            AskForFeedback = r.Status == RepairStatus.Completed && r.Rating is null,
+            FeedbackRating = r.Rating,
+            WhatHappensNext = open && r.Slot is null ? RepairWording.WhatHappensNext(r.Priority, r.HazardType, r.TargetDate, r.InvestigateBy, r.HasAlert) : null,
+        });
+    }
+
+    [HttpGet("{reference}/appointment")]
+    public async Task<IActionResult> ChangeAppointment(string reference, CancellationToken ct)
+    {
+        reference = reference.ToUpperInvariant();
+        var repair = await LoadForChangeAsync(reference, ct);
+        if (repair is null)
+        {
+            return NotFound();
+        }
+
+        if (!MayChoose(repair.Value))
+        {
+            return Redirect($"/repairs/{reference}");
+        }
+
+        return View("ChangeAppointment", await ChangePageAsync(repair.Value, null, ct));
+    }
+
+    [HttpPost("{reference}/appointment")]
+    public async Task<IActionResult> ChangeAppointment(string reference, int? slotId, CancellationToken ct)
+    {
+        reference = reference.ToUpperInvariant();
+        var info = await LoadForChangeAsync(reference, ct);
+        if (info is null)
+        {
+            return NotFound();
+        }
+
+        if (!MayChoose(info.Value))
+        {
+            return Redirect($"/repairs/{reference}");
+        }
+
+        if (slotId is null)
+        {
+            ModelState.AddModelError("slotId", "Select a new time");
+            return View("ChangeAppointment", await ChangePageAsync(info.Value, null, ct));
+        }
+
+        var outcome = await unitOfWork.ExecuteAsync(async c =>
+        {
+            var repair = await TrackedRepairAsync(info.Value.Id, c);
+            var result = await booking.MoveAsync(repair, info.Value.PatchId, slotId.Value, LatestDate(info.Value), User.DisplayName(), RepairChannel.Portal, enforceCutOff: true, c);
+            if (result == BookingOutcome.Booked)
+            {
+                await db.SaveChangesAsync(c);
+            }
+            else
+            {
+                db.ChangeTracker.Clear();
+            }
+
+            return result;
+        }, ct);
+        if (outcome != BookingOutcome.Booked)
+        {
+            ModelState.AddModelError("slotId", outcome == BookingOutcome.TooLateToChange
+                ? "It's too late to change this appointment online. Call us to change it"
+                : "Sorry, that time has just been taken. Choose another time");
+            return View("ChangeAppointment", await ChangePageAsync(info.Value, null, ct));
+        }
+
+        return Redirect($"/repairs/{reference}");
+    }
+
+    [HttpGet("{reference}/appointment/cancel")]
+    public async Task<IActionResult> CancelAppointment(string reference, CancellationToken ct)
+    {
+        reference = reference.ToUpperInvariant();
+        var info = await LoadForChangeAsync(reference, ct);
+        if (info is null)
+        {
+            return NotFound();
+        }
+
+        return View("Confirm", new ConfirmPage
+        {
+            Reference = reference,
+            Title = "Cancel this appointment?",
+            Body = $"Your appointment is {info.Value.SlotText}. The repair stays open and you can choose another time.",
+            Action = $"/repairs/{reference}/appointment/cancel",
+            Button = "Cancel the appointment",
+        });
+    }
+
+    [HttpPost("{reference}/appointment/cancel")]
+    [ActionName("CancelAppointment")]
+    public async Task<IActionResult> CancelAppointmentPost(string reference, CancellationToken ct)
+    {
+        reference = reference.ToUpperInvariant();
+        var info = await LoadForChangeAsync(reference, ct);
+        if (info is null)
+        {
+            return NotFound();
+        }
+
+        await unitOfWork.ExecuteAsync(async c =>
+        {
+            var repair = await TrackedRepairAsync(info.Value.Id, c);
+            if (await booking.CancelAppointmentAsync(repair, User.DisplayName(), RepairChannel.Portal, enforceCutOff: true, c) == BookingOutcome.Booked)
+            {
+                await db.SaveChangesAsync(c);
+            }
+        }, ct);
+        return Redirect($"/repairs/{reference}");
+    }
+
+    [HttpGet("{reference}/cancel")]
+    public async Task<IActionResult> Cancel(string reference, CancellationToken ct)
+    {
+        reference = reference.ToUpperInvariant();
+        var info = await LoadForChangeAsync(reference, ct);
+        if (info is null)
+        {
+            return NotFound();
+        }
+
+        return View("Confirm", new ConfirmPage
+        {
+            Reference = reference,
+            Title = "Cancel this repair?",
+            Body = "Only cancel it if the repair is no longer needed. Any appointment will be cancelled too.",
+            Action = $"/repairs/{reference}/cancel",
+            Button = "Cancel the repair",
+        });
+    }
+
+    [HttpPost("{reference}/cancel")]
+    [ActionName("Cancel")]
+    public async Task<IActionResult> CancelPost(string reference, CancellationToken ct)
+    {
+        reference = reference.ToUpperInvariant();
+        var info = await LoadForChangeAsync(reference, ct);
+        if (info is null)
+        {
+            return NotFound();
+        }
+
+        await unitOfWork.ExecuteAsync(async c =>
+        {
+            var repair = await TrackedRepairAsync(info.Value.Id, c);
+            if (!repair.IsOpen)
+            {
+                return;
+            }
+
+            var current = repair.Appointments.FirstOrDefault(a => a.Status == AppointmentStatus.Booked);
+            if (current is not null)
+            {
+                current.Status = AppointmentStatus.Cancelled;
+                await booking.ReleaseAsync(current.SlotId, c);
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            repair.Status = RepairStatus.Cancelled;
+            repair.CancelledAt = now;
+            repair.Version = Guid.NewGuid();
+            repair.History.Add(new RepairStatusChange { Status = RepairStatus.Cancelled, At = now, ChangedBy = User.DisplayName(), Channel = RepairChannel.Portal, Note = "Cancelled by the tenant", NoteVisibleToTenant = true });
+            await db.SaveChangesAsync(c);
+        }, ct);
+        return Redirect($"/repairs/{reference}");
+    }
+
+    [HttpGet("{reference}/add-information")]
+    public async Task<IActionResult> AddInformation(string reference, CancellationToken ct)
+    {
+        reference = reference.ToUpperInvariant();
+        var info = await LoadForChangeAsync(reference, ct);
+        return info is null ? NotFound() : View("AddInformation", new AddInformationForm());
+    }
+
+    [HttpPost("{reference}/add-information")]
+    [RequestSizeLimit(45_000_000)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 45_000_000)]
+    public async Task<IActionResult> AddInformation(string reference, AddInformationForm form, List<IFormFile>? upload, CancellationToken ct)
+    {
+        reference = reference.ToUpperInvariant();
+        var info = await LoadForChangeAsync(reference, ct);
+        if (info is null)
+        {
+            return NotFound();
+        }
+
+        var files = (upload ?? []).Where(f => f.Length > 0).ToList();
+        if (ModelState.IsValid && string.IsNullOrWhiteSpace(form.Information) && files.Count == 0)
+        {
+            ModelState.AddModelError(nameof(form.Information), "Enter the information, or choose a photo to add");
+        }
+
+        if (files.Count > photos.MaxPhotos)
+        {
+            ModelState.AddModelError("upload", $"You can add up to {photos.MaxPhotos} photos at a time");
+        }
+
+        var saved = new List<DraftPhoto>();
+        if (ModelState.IsValid)
+        {
+            foreach (var file in files)
+            {
+                var (photo, error) = await photos.SaveAsync(file, ct);
+                if (photo is null)
+                {
+                    ModelState.AddModelError("upload", error!);
+                }
+                else
+                {
+                    saved.Add(photo);
+                }
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            saved.ForEach(p => photos.Delete(p.StoredFileName));
+            return View("AddInformation", form);
+        }
+
+        await unitOfWork.ExecuteAsync(async c =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var status = await db.Repairs.Where(r => r.Id == info.Value.Id).Select(r => r.Status).SingleAsync(c);
+            var note = string.IsNullOrWhiteSpace(form.Information) ? $"Added {saved.Count} photo(s)" : form.Information.Trim();
+            db.RepairStatusHistory.Add(new RepairStatusChange { RepairId = info.Value.Id, Status = status, At = now, ChangedBy = User.DisplayName(), Channel = RepairChannel.Portal, Note = note, NoteVisibleToTenant = true });
+            foreach (var p in saved)
+            {
+                db.RepairPhotos.Add(new RepairPhoto { RepairId = info.Value.Id, StoredFileName = p.StoredFileName, ContentType = p.ContentType, SizeBytes = p.SizeBytes, UploadedAt = now, UploadedBy = User.DisplayName() });
+            }
+
+            await db.SaveChangesAsync(c);
+        }, ct);
+        return Redirect($"/repairs/{reference}");
+    }
+
+    [HttpGet("{reference}/feedback")]
+    public async Task<IActionResult> Feedback(string reference, CancellationToken ct)
+    {
+        reference = reference.ToUpperInvariant();
+        var state = await FeedbackStateAsync(reference, ct);
+        return state switch
+        {
+            null => NotFound(),
+            { CanGive: false } => Redirect($"/repairs/{reference}"),
+            _ => View("Feedback", new FeedbackForm()),
+        };
+    }
+
+    [HttpPost("{reference}/feedback")]
+    public async Task<IActionResult> Feedback(string reference, FeedbackForm form, CancellationToken ct)
+    {
+        reference = reference.ToUpperInvariant();
+        var state = await FeedbackStateAsync(reference, ct);
+        if (state is null)
+        {
+            return NotFound();
+        }
+
+        if (!state.Value.CanGive)
+        {
+            return Redirect($"/repairs/{reference}");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View("Feedback", form);
+        }
+
+        db.RepairFeedback.Add(new RepairFeedback
+        {
+            RepairId = state.Value.Id,
+            RepairRating = form.RepairRating!.Value,
+            TimeRating = form.TimeRating!.Value,
+            Comment = string.IsNullOrWhiteSpace(form.Comment) ? null : form.Comment.Trim(),
+            At = clock.GetUtcNow().UtcDateTime,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Sent twice: the unique index on RepairId kept the first.
+            db.ChangeTracker.Clear();
+        }
+
+        TempData["FeedbackThanks"] = true;
+        return Redirect($"/repairs/{reference}");
+    }
+
+    // ---- helpers ----
+
+    private readonly record struct ChangeInfo(int Id, int PatchId, RepairStatus Status, RepairPriority Priority, HazardType Hazard, bool HasAlert, DateOnly TargetDate, DateOnly? SlotDate, string? SlotText, int? SlotId);
+
+    /// <summary>The open repair of this tenancy with this reference, or null (404).</summary>
+    private async Task<ChangeInfo?> LoadForChangeAsync(string reference, CancellationToken ct)
+    {
+        var tenancyId = User.TenancyId();
+        var r = await db.Repairs.AsNoTracking()
+            .Where(x => x.Reference == reference && x.TenancyId == tenancyId && x.Status != RepairStatus.Completed && x.Status != RepairStatus.Cancelled)
+            .Select(x => new
+            {
+                x.Id,
+                x.Property.PatchId,
+                x.Status,
+                x.Priority,
+                x.HazardType,
+                x.TargetDate,
+                HasAlert = x.Tenancy!.Tenants.Any(t => t.HasCautionaryAlert) || x.Tenancy.HouseholdMembers.Any(h => h.HasCautionaryAlert),
+                Slot = x.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => new { a.SlotId, a.Slot.Date, a.Slot.Period }).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(ct);
+        return r is null
+            ? null
+            : new ChangeInfo(r.Id, r.PatchId, r.Status, r.Priority, r.HazardType, r.HasAlert, r.TargetDate, r.Slot?.Date, r.Slot is null ? null : SlotText.Describe(r.Slot.Date, r.Slot.Period), r.Slot?.SlotId);
+    }
+
+    private bool MayChoose(ChangeInfo info) =>
+        RepairReporting.CanSelfBook(info.Priority, info.Hazard, info.HasAlert) && (info.SlotDate is null ? info.Status == RepairStatus.Reported : booking.CanChange(info.SlotDate.Value));
+
+    private async Task<ChangeAppointmentPage> ChangePageAsync(ChangeInfo info, int? selected, CancellationToken ct)
+    {
+        var latest = LatestDate(info);
+        var trade = await db.Repairs.Where(r => r.Id == info.Id).Select(r => r.Trade).SingleAsync(ct);
+        var slots = await booking.AvailableSlotsAsync(trade, info.PatchId, latest, ct);
+        return new ChangeAppointmentPage { Reference = await db.Repairs.Where(r => r.Id == info.Id).Select(r => r.Reference).SingleAsync(ct), Current = info.SlotText, Slots = slots.Where(s => s.Id != info.SlotId).ToList(), Selected = selected };
+    }
+
+    /// <summary>Times up to the target date; if that has passed, the next 20 working days so the tenant can still book.</summary>
+    private DateOnly LatestDate(ChangeInfo info)
+    {
+        var today = UkTime.Today(clock);
+        return info.TargetDate > today ? info.TargetDate : today.AddDays(28);
+    }
+
+    private Task<Repair> TrackedRepairAsync(int id, CancellationToken ct) =>
+        db.Repairs.Include(r => r.Appointments).ThenInclude(a => a.Slot).SingleAsync(r => r.Id == id, ct);
+
+    private async Task<(int Id, bool CanGive)?> FeedbackStateAsync(string reference, CancellationToken ct)
+    {
+        var tenancyId = User.TenancyId();
+        var r = await db.Repairs.AsNoTracking().Where(x => x.Reference == reference && x.TenancyId == tenancyId)
+            .Select(x => new { x.Id, x.Status, HasFeedback = x.Feedback != null }).SingleOrDefaultAsync(ct);
+        return r is null ? null : (r.Id, r.Status == RepairStatus.Completed && !r.HasFeedback);
+    }
+}

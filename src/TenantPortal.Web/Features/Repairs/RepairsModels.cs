@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+using TenantPortal.Web.Data.Housing;
+
+namespace TenantPortal.Web.Features.Repairs;
+
+public sealed record TimelineEntry(DateTime At, string Status, string? Note);
+
+public sealed record PhotoLink(int Id);
+
+public sealed class RepairDetailsPage
+{
+    public required string Reference { get; init; }
+    public required string What { get; init; }
+    public required string Location { get; init; }
+    public required string Description { get; init; }
+    public required RepairStatus Status { get; init; }
+    public required DateTime ReportedAt { get; init; }
+    public required DateOnly TargetDate { get; init; }
+    public string? Appointment { get; init; }
+    public bool CanChangeAppointment { get; init; }
+    public bool CanBook { get; init; }
+    public bool IsOpen => Status is not (RepairStatus.Completed or RepairStatus.Cancelled);
+    public required IReadOnlyList<TimelineEntry> Timeline { get; init; }
+    public required IReadOnlyList<int> PhotoIds { get; init; }
+    public bool CanAddPhotos { get; init; }
+    public bool AskForFeedback { get; init; }
+    public int? FeedbackRating { get; init; }
+    public string? WhatHappensNext { get; init; }
+}
+
+public sealed class AddInformationForm
+{
+    [StringLength(1000, ErrorMessage = "The information must be 1,000 characters or fewer")]
+    public string? Information { get; set; }
+}
+
+public sealed class FeedbackForm
+{
+    [Required(ErrorMessage = "Select how happy you are with the repair")]
+    [Range(1, 5, ErrorMessage = "Select how happy you are with the repair")]
+    public int? RepairRating { get; set; }
+
+    [Required(ErrorMessage = "Select how happy you are with the time it took")]
+    [Range(1, 5, ErrorMessage = "Select how happy you are with the time it took")]
+    public int? TimeRating { get; set; }
+
+    [StringLength(1000, ErrorMessage = "Your comment must be 1,000 characters or fewer")]
+    public string? Comment { get; set; }
+}
+
+public sealed class ConfirmPage
+{
+    public required string Reference { get; init; }
+    public required string Title { get; init; }
+    public required string Body { get; init; }
+    public required string Action { get; init; }
+    public required string Button { get; init; }
+}
+
+public sealed class ChangeAppointmentPage
+{
+    public required string Reference { get; init; }
+    public string? Current { get; init; }
+    public required IReadOnlyList<SlotOption> Slots { get; init; }
+    public int? Selected { get; init; }
+}

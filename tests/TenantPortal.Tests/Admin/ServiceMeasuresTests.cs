@@ -1,0 +1,198 @@
+using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Data.Portal;
+using TenantPortal.Web.Features.Admin.Dashboard;
+
+namespace TenantPortal.Tests.Admin;
+
+/// <summary>The dashboard's figures on a known dataset: Wednesday 17 June 2026 (British Summer Time).</summary>
+public sealed class ServiceMeasuresTests : IAsyncLifetime
+{
+    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 6, 17, 10, 0, 0, TimeSpan.Zero));
+    private AdminTestDatabase database = null!;
+    private Neighbourhood place = null!;
+
+    public async Task InitializeAsync()
+    {
+        database = await AdminTestDatabase.CreateAsync();
+        place = await database.AddNeighbourhoodAsync("North", ("Ann", "Lee", "1 High Street", "KM1 1AA"));
+    }
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    private static DateTime Utc(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, DateTimeKind.Utc);
+
+    private Task<Repair> CompletedAsync(DateOnly target, DateTime completedAt, (int Repair, int Time)? feedback = null, DateTime? feedbackAt = null) =>
+        database.AddRepairAsync(place, 0, r =>
+        {
+            r.Status = RepairStatus.Completed;
+            r.ReportedAt = completedAt.AddDays(-10);
+            r.TargetDate = target;
+            r.CompletedAt = completedAt;
+            if (feedback is { } f)
+            {
+                r.Feedback = new RepairFeedback { RepairRating = f.Repair, TimeRating = f.Time, At = feedbackAt ?? completedAt.AddDays(1) };
+            }
+        });
+
+    private async Task SeedRp02DatasetAsync()
+    {
+        // June 2026 (this month): 4 completed, 2 within target.
+        await CompletedAsync(new DateOnly(2026, 6, 10), Utc(2026, 6, 9, 10), (5, 4));          // a day early
+        await CompletedAsync(new DateOnly(2026, 6, 10), Utc(2026, 6, 10, 22, 30), (3, 2));     // 23:30 BST on the target day: within
+        await CompletedAsync(new DateOnly(2026, 6, 10), Utc(2026, 6, 10, 23, 30));             // 00:30 BST the next day: late
+        await CompletedAsync(new DateOnly(2026, 6, 5), Utc(2026, 6, 8, 12));                   // late
+        // Earlier in 2026: 3 completed, 2 within target.
+        await CompletedAsync(new DateOnly(2026, 1, 20), Utc(2026, 1, 20, 23, 30));             // 23:30 GMT on the target day: within
+        await CompletedAsync(new DateOnly(2026, 2, 2), Utc(2026, 2, 20, 9), (4, 4), Utc(2026, 2, 21, 9)); // late
+        await CompletedAsync(new DateOnly(2026, 3, 20), Utc(2026, 3, 2, 9));                   // within
+        // Not counted: completed last year, still open, cancelled.
+        await CompletedAsync(new DateOnly(2025, 12, 30), Utc(2025, 12, 20, 9), (1, 1), Utc(2025, 12, 21, 9));
+        await database.AddRepairAsync(place, 0, r => { r.Status = RepairStatus.Reported; r.TargetDate = new DateOnly(2026, 6, 1); });
+        await database.AddRepairAsync(place, 0, r => { r.Status = RepairStatus.Cancelled; r.CancelledAt = Utc(2026, 6, 3, 9); r.TargetDate = new DateOnly(2026, 6, 30); });
+    }
+
+    private ServiceMeasures Measures(out IAsyncDisposable scope)
+    {
+        var housing = database.Housing();
+        var portal = database.Portal();
+        scope = new Both(housing, portal);
+        return new ServiceMeasures(housing, portal, Clock);
+    }
+
+    [Fact]
+    public async Task Rp02_this_month_is_the_share_of_repairs_completed_in_June_by_their_target_date_in_UK_time()
+    {
+        await SeedRp02DatasetAsync();
+        var measures = Measures(out var scope);
+        await using var _ = scope;
+
+        var month = await measures.PeriodAsync("This month", new DateOnly(2026, 6, 1), new DateOnly(2026, 7, 1));
+
+        Assert.Equal(4, month.Completed);
+        Assert.Equal(2, month.CompletedWithinTarget);
+        Assert.Equal(50.0m, month.WithinTargetPercent);
+        Assert.Equal(2, month.Ratings);
+        Assert.Equal(4.0, month.AverageRepairRating);
+        Assert.Equal(3.0, month.AverageTimeRating);
+        Assert.Equal(1, month.SatisfiedWithRepair);
+        Assert.Equal(1, month.SatisfiedWithTime);
+    }
+
+    [Fact]
+    public async Task Rp02_this_year_counts_2026_completions_only()
+    {
+        await SeedRp02DatasetAsync();
+        var measures = Measures(out var scope);
+        await using var _ = scope;
+
+        var figures = await measures.DashboardAsync();
+        var year = figures.Periods.Single(p => p.Label == "This year");
+
+        Assert.Equal(7, year.Completed);
+        Assert.Equal(4, year.CompletedWithinTarget);
+        Assert.Equal(57.1m, year.WithinTargetPercent);
+        Assert.Equal(3, year.Ratings);
+        Assert.Equal(4.0, year.AverageRepairRating);
+        Assert.Equal(10.0 / 3, year.AverageTimeRating!.Value, 6);
+        Assert.Equal(50.0m, figures.Periods.Single(p => p.Label == "This month").WithinTargetPercent);
+    }
+
+    [Fact]
+    public async Task Rp02_with_nothing_completed_has_no_percentage()
+    {
+        var measures = Measures(out var scope);
+        await using var _ = scope;
+
+        var month = await measures.PeriodAsync("This month", new DateOnly(2026, 6, 1), new DateOnly(2026, 7, 1));
+
+        Assert.Equal(0, month.Completed);
+        Assert.Null(month.WithinTargetPercent);
+        Assert.Null(month.AverageRepairRating);
+    }
+
+    [Fact]
+    public async Task Dashboard_counts_open_repairs_overdue_hazards_payments_and_registrations()
+    {
+        await database.AddRepairAsync(place, 0, r => { r.Priority = RepairPriority.Emergency; r.Status = RepairStatus.Reported; r.TargetDate = new DateOnly(2026, 6, 16); }); // overdue
+        await database.AddRepairAsync(place, 0, r => { r.Priority = RepairPriority.Urgent; r.Status = RepairStatus.Booked; r.TargetDate = new DateOnly(2026, 6, 17); });   // due today: not overdue
+        await database.AddRepairAsync(place, 0, r => { r.Priority = RepairPriority.Routine; r.Status = RepairStatus.OnHold; r.TargetDate = new DateOnly(2026, 7, 10); });
+        await database.AddRepairAsync(place, 0, r =>
+        {
+            r.Priority = RepairPriority.Urgent;
+            r.Status = RepairStatus.InProgress;
+            r.TargetDate = new DateOnly(2026, 6, 1); // overdue
+            r.IsHazard = true;
+            r.HazardType = HazardType.DampAndMould;
+            r.InvestigateBy = Utc(2026, 6, 10, 17);
+            r.InvestigatedAt = Utc(2026, 6, 9, 10);
+            r.WrittenSummaryBy = new DateOnly(2026, 6, 12); // passed
+            r.SafetyWorkBy = new DateOnly(2026, 6, 19);     // the next step
+            r.FurtherWorkStartBy = new DateOnly(2026, 9, 1);
+        });
+        await database.AddRepairAsync(place, 0, r => { r.Status = RepairStatus.Completed; r.CompletedAt = Utc(2026, 6, 2, 9); r.IsHazard = true; r.HazardType = HazardType.Emergency; });
+
+        await using (var portal = database.Portal())
+        {
+            PaymentAttempt Payment(PaymentStatus status, decimal amount, DateTime at) => new()
+            {
+                Id = Guid.NewGuid(),
+                TenancyId = 1,
+                TenancyReference = "TST",
+                Amount = amount,
+                Status = status,
+                CreatedAt = at.AddMinutes(-5),
+                CompletedAt = at,
+            };
+            portal.PaymentAttempts.AddRange(
+                Payment(PaymentStatus.Succeeded, 10.50m, Utc(2026, 6, 17, 8)),
+                Payment(PaymentStatus.Succeeded, 20.00m, Utc(2026, 6, 16, 23, 30)),  // 00:30 BST on the 17th: today
+                Payment(PaymentStatus.Succeeded, 100.00m, Utc(2026, 6, 15, 9)),      // Monday: this week
+                Payment(PaymentStatus.Failed, 55.00m, Utc(2026, 6, 17, 9)),
+                Payment(PaymentStatus.Succeeded, 70.00m, Utc(2026, 6, 14, 22, 30))); // Sunday 23:30 BST: last week
+            portal.Users.AddRange(
+                new PortalUser { UserName = "new@example.org", DisplayName = "New", TenantId = 101, CreatedAt = Utc(2026, 6, 16, 12) },
+                new PortalUser { UserName = "old@example.org", DisplayName = "Old", TenantId = 102, CreatedAt = Utc(2026, 6, 1, 12) },
+                new PortalUser { UserName = "officer@example.org", DisplayName = "Officer", CreatedAt = Utc(2026, 6, 16, 12) });
+            await portal.SaveChangesAsync();
+        }
+
+        var measures = Measures(out var scope);
+        await using var _ = scope;
+        var figures = await measures.DashboardAsync();
+
+        Assert.Equal(new DateOnly(2026, 6, 17), figures.Today);
+        Assert.Equal(4, figures.OpenTotal);
+        Assert.Equal([1, 2, 1], figures.OpenByPriority.Select(p => p.Count));
+        Assert.Equal(1, figures.OpenByStatus.Single(s => s.Key == RepairStatus.OnHold).Count);
+        Assert.Equal(2, figures.Overdue);
+        var hazard = Assert.Single(figures.Hazards);
+        Assert.Equal("Safety work", hazard.NextStep);
+        Assert.Equal(new DateOnly(2026, 6, 19), hazard.NextDeadline);
+        Assert.False(hazard.Overdue);
+        Assert.Equal(new PaymentTotals(2, 30.50m), figures.PaymentsToday);
+        Assert.Equal(new PaymentTotals(3, 130.50m), figures.PaymentsThisWeek);
+        Assert.Equal(1, figures.RegistrationsThisWeek);
+    }
+
+    [Fact]
+    public void Next_deadline_is_the_investigation_until_it_happens_and_overdue_once_passed()
+    {
+        var today = new DateOnly(2026, 6, 17);
+
+        var notInvestigated = ServiceMeasures.NextDeadline(today, Utc(2026, 6, 16, 12), null, new DateOnly(2026, 6, 19), null, null);
+        var allPassed = ServiceMeasures.NextDeadline(today, Utc(2026, 6, 1, 12), Utc(2026, 6, 1, 9), new DateOnly(2026, 6, 4), new DateOnly(2026, 6, 8), new DateOnly(2026, 6, 10));
+
+        Assert.Equal(("Investigate", new DateOnly(2026, 6, 16)), notInvestigated);
+        Assert.Equal(("Start further work", new DateOnly(2026, 6, 10)), allPassed);
+        Assert.Null(ServiceMeasures.NextDeadline(today, null, null, null, null, null));
+    }
+
+    private sealed class Both(IAsyncDisposable a, IAsyncDisposable b) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await a.DisposeAsync();
+            await b.DisposeAsync();
+        }
+    }
+}
