@@ -5,14 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
-<<<<<<< HEAD
-using TenantPortal.Web.Features.Rent;
-=======
 using TenantPortal.Web.Features.Account;
-using TenantPortal.Web.Features.ContactDetails;
-using TenantPortal.Web.Features.Repairs;
 using TenantPortal.Web.Features.Admin;
->>>>>>> main
+using TenantPortal.Web.Features.ContactDetails;
+using TenantPortal.Web.Features.Rent;
+using TenantPortal.Web.Features.Repairs;
 using TenantPortal.Web.Infrastructure.Configuration;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Email;
@@ -82,14 +79,11 @@ public static class PortalServices
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddRouting(o => o.LowercaseUrls = true);
-<<<<<<< HEAD
-        services.AddRentFeature(configuration);
-=======
         services.AddAdminOperationsFeature(configuration);
         services.AddAccountsFeature(configuration);
         services.AddContactDetailsFeature(configuration);
         services.AddRepairsFeature(configuration);
->>>>>>> main
+        services.AddRentFeature(configuration);
         return services;
     }
 
