@@ -83,6 +83,7 @@ public static class PortalServices
         services.AddAccountsFeature(configuration);
         services.AddContactDetailsFeature(configuration);
         services.AddRepairsFeature(configuration);
+        services.AddScoped<Features.Home.TenantDashboard>();
         services.AddRentFeature(configuration);
         return services;
     }
