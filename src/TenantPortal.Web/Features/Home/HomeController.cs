@@ -11,15 +11,24 @@ namespace TenantPortal.Web.Features.Home;
 public sealed class HomeController : Controller
 {
     [HttpGet("/")]
-    public IActionResult Index()
+    public async Task<IActionResult> Index([FromServices] TenantDashboard dashboard, [FromServices] TimeProvider clock, CancellationToken ct)
     {
         if (User.IsInRole(PortalRoles.Officer) || User.IsInRole(PortalRoles.Administrator))
         {
             return Redirect("/admin");
         }
 
-        return View(User.IsTenant() ? "Dashboard" : "Index");
+        if (!User.IsTenant())
+        {
+            return View("Index");
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTimeZone).DateTime);
+        var model = await dashboard.LoadAsync(User.TenancyId(), today, ct);
+        return model is null ? NotFound() : View("Dashboard", model);
     }
+
+    private static readonly TimeZoneInfo UkTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     /// <summary>The landlord's brand colour; the CSP forbids inline styles so it is served as a tiny stylesheet.</summary>
     [HttpGet("/brand.css")]

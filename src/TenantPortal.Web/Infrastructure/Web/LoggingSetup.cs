@@ -27,6 +27,6 @@ public static class LoggingSetup
             {
                 logger.WriteTo.Console();
             }
-        });
+        }, preserveStaticLogger: true); // several hosts in one process (tests) must not each freeze the static bootstrap logger
     }
 }

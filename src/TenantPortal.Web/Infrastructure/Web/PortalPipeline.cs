@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
+using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Security;
 
 namespace TenantPortal.Web.Infrastructure.Web;
@@ -21,6 +22,21 @@ public static class PortalPipeline
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (app.Configuration.GetValue("Diagnostics:QueryCountHeader", false))
+        {
+            // Tests hold every page to a query budget by reading this header; off unless configured.
+            app.Use((context, next) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    var count = context.Items.TryGetValue(QueryCounter.ItemKey, out var n) ? (int)n! : 0;
+                    context.Response.Headers["X-Query-Count"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return Task.CompletedTask;
+                });
+                return next(context);
+            });
+        }
+
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions

@@ -8,6 +8,7 @@ using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Features.Account;
 using TenantPortal.Web.Features.Admin;
 using TenantPortal.Web.Features.ContactDetails;
+using TenantPortal.Web.Features.Rent;
 using TenantPortal.Web.Features.Repairs;
 using TenantPortal.Web.Infrastructure.Configuration;
 using TenantPortal.Web.Infrastructure.Database;
@@ -82,6 +83,8 @@ public static class PortalServices
         services.AddAccountsFeature(configuration);
         services.AddContactDetailsFeature(configuration);
         services.AddRepairsFeature(configuration);
+        services.AddScoped<Features.Home.TenantDashboard>();
+        services.AddRentFeature(configuration);
         return services;
     }
 

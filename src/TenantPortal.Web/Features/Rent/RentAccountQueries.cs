@@ -1,0 +1,151 @@
+using Microsoft.EntityFrameworkCore;
+using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Data.Portal;
+using TenantPortal.Web.Features.Payments;
+
+namespace TenantPortal.Web.Features.Rent;
+
+/// <summary>Read side of the rent account. Every query is scoped by the signed-in tenancy id passed in.</summary>
+public sealed class RentAccountQueries(HousingDbContext housing, PortalDbContext portal, TimeProvider clock)
+{
+    public const int PageSize = 20;
+
+    public async Task<RentAccountViewModel?> AccountAsync(int tenancyId, bool canPayOnline, CancellationToken ct)
+    {
+        var tenancy = await housing.Tenancies.AsNoTracking()
+            .Where(t => t.Id == tenancyId)
+            .Select(t => new
+            {
+                t.Reference,
+                t.Balance,
+                t.BalanceUpdatedAt,
+                t.ChargeWeeksPerYear,
+                t.BenefitType,
+                t.WeeklyBenefitAmount,
+                Charges = t.Charges.OrderBy(c => c.Id).Select(c => new ChargeLine(c.Description, c.WeeklyAmount)).ToList(),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (tenancy is null)
+        {
+            return null;
+        }
+
+        var pending = await portal.PaymentAttempts.CountAsync(a => a.TenancyId == tenancyId && a.Status == PaymentStatus.Pending, ct);
+        return new RentAccountViewModel
+        {
+            TenancyReference = tenancy.Reference,
+            Balance = tenancy.Balance,
+            BalanceUpdatedAtUk = UkDate.ToUk(tenancy.BalanceUpdatedAt),
+            Charges = tenancy.Charges,
+            NextChargeDate = NextMonday(UkDate.Today(clock)),
+            ChargeWeeksPerYear = tenancy.ChargeWeeksPerYear,
+            BenefitType = tenancy.BenefitType,
+            WeeklyBenefitAmount = tenancy.WeeklyBenefitAmount,
+            PendingPayments = pending,
+            CanPayOnline = canPayOnline,
+        };
+    }
+
+    /// <summary>Rent is charged on Mondays: the next Monday after today.</summary>
+    public static DateOnly NextMonday(DateOnly today)
+    {
+        var days = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
+        return today.AddDays(days == 0 ? 7 : days);
+    }
+
+    public async Task<(decimal Balance, decimal WeeklyTotal)> BalanceAsync(int tenancyId, CancellationToken ct)
+    {
+        var row = await housing.Tenancies.AsNoTracking().Where(t => t.Id == tenancyId)
+            .Select(t => new { t.Balance, Weekly = t.Charges.Select(c => c.WeeklyAmount).ToList() })
+            .SingleAsync(ct);
+        return (row.Balance, row.Weekly.Sum());
+    }
+
+    /// <summary>One page of the statement, newest first. The running balance of the page's newest line is today's
+    /// balance minus everything newer (a small set of amounts, summed in memory: SQLite cannot sum decimals).</summary>
+    public async Task<StatementViewModel> StatementAsync(int tenancyId, StatementFilter filter, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var balance = await housing.Tenancies.Where(t => t.Id == tenancyId).Select(t => t.Balance).SingleAsync(ct);
+        var query = Filtered(tenancyId, from, to);
+        var total = await query.CountAsync(ct);
+        var pages = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
+        var page = Math.Clamp(filter.Page, 1, pages);
+        var rows = await query
+            .OrderByDescending(t => t.Date).ThenByDescending(t => t.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(t => new Row(t.Id, t.Date, t.Description, t.Reference, t.Amount, t.Type))
+            .ToListAsync(ct);
+
+        var lines = await WithRunningBalanceAsync(tenancyId, balance, rows, ct);
+        var pending = await portal.PaymentAttempts.AsNoTracking()
+            .Where(a => a.TenancyId == tenancyId && a.Status == PaymentStatus.Pending)
+            .OrderByDescending(a => a.CreatedAt)
+            .Select(a => new { a.CreatedAt, a.Amount, a.Id })
+            .ToListAsync(ct);
+
+        return new StatementViewModel
+        {
+            Filter = filter,
+            From = from,
+            To = to,
+            Balance = balance,
+            Lines = lines,
+            Pending = pending.Select(p => new PendingLine(UkDate.ToUk(p.CreatedAt), p.Amount, Money.PaymentReference(p.Id))).ToList(),
+            Page = page,
+            TotalPages = pages,
+            TotalLines = total,
+        };
+    }
+
+    /// <summary>Every line in the range (for the CSV download), newest first with running balance.</summary>
+    public async Task<IReadOnlyList<StatementLine>> AllLinesAsync(int tenancyId, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var balance = await housing.Tenancies.Where(t => t.Id == tenancyId).Select(t => t.Balance).SingleAsync(ct);
+        var rows = await Filtered(tenancyId, from, to)
+            .OrderByDescending(t => t.Date).ThenByDescending(t => t.Id)
+            .Select(t => new Row(t.Id, t.Date, t.Description, t.Reference, t.Amount, t.Type))
+            .ToListAsync(ct);
+        return await WithRunningBalanceAsync(tenancyId, balance, rows, ct);
+    }
+
+    private IQueryable<RentTransaction> Filtered(int tenancyId, DateOnly? from, DateOnly? to)
+    {
+        var query = housing.RentTransactions.AsNoTracking().Where(t => t.TenancyId == tenancyId);
+        if (from is DateOnly f)
+        {
+            query = query.Where(t => t.Date >= f);
+        }
+
+        if (to is DateOnly t2)
+        {
+            query = query.Where(t => t.Date <= t2);
+        }
+
+        return query;
+    }
+
+    private async Task<List<StatementLine>> WithRunningBalanceAsync(int tenancyId, decimal balance, List<Row> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var newest = rows[0];
+        var newer = await housing.RentTransactions.AsNoTracking()
+            .Where(t => t.TenancyId == tenancyId && (t.Date > newest.Date || (t.Date == newest.Date && t.Id > newest.Id)))
+            .Select(t => t.Amount)
+            .ToListAsync(ct);
+        var running = balance - newer.Sum();
+        var lines = new List<StatementLine>(rows.Count);
+        foreach (var row in rows)
+        {
+            lines.Add(new StatementLine(row.Date, row.Description, row.Reference, row.Amount, running, row.Type));
+            running -= row.Amount;
+        }
+
+        return lines;
+    }
+
+    private sealed record Row(long Id, DateOnly Date, string Description, string? Reference, decimal Amount, RentTransactionType Type);
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using TenantPortal.Tests.Infrastructure;
+using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Data.Portal;
+using TenantPortal.Web.Features.Payments;
+
+namespace TenantPortal.Tests.Rent;
+
+public sealed class AdminPaymentsTests(StripeAppFixture app) : IClassFixture<StripeAppFixture>
+{
+    private async Task<(TestTenancy Tenancy, Guid Attempt, string PaymentIntent)> PaidAsync(string amount, long pence)
+    {
+        var (client, tenancy) = await app.SignedInTenantAsync(100m);
+        var attempt = await PayJourney.ChooseAmountAsync(client, amount);
+        await PayJourney.PayAsync(client, attempt);
+        var session = (await RentDb.AttemptAsync(app.Factory, attempt)).ProviderSessionId!;
+        var pi = $"pi_admin_{attempt:N}";
+        await StripeWebhook.PostAsync(app.Factory.CreateClient(), StripeWebhook.Event("evt_" + Guid.NewGuid().ToString("N"), "checkout.session.completed", StripeWebhook.Completed(session, attempt, pi, pence)));
+        return (tenancy, attempt, pi);
+    }
+
+    [Fact]
+    public async Task Officers_see_payments_filtered_by_tenancy_with_the_rent_account_line()
+    {
+        var (tenancy, attempt, _) = await PaidAsync("45.00", 4500);
+        var officer = app.Factory.CreateBrowserClient();
+        await SignIn.AsOfficerAsync(officer);
+
+        var list = await officer.GetDocumentAsync($"/admin/payments?Tenancy={tenancy.Reference}&Status=Succeeded");
+        var detail = await officer.GetDocumentAsync($"/admin/payments/{attempt}");
+
+        var row = Assert.Single(list.QuerySelectorAll("table tbody tr"));
+        Assert.Contains(Money.PaymentReference(attempt), row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("£45.00", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Line ", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Payment online, thank you", detail.QuerySelector("#rent-line").Text(), StringComparison.Ordinal);
+        Assert.Null(detail.QuerySelector("form[action$='/refund']"));
+    }
+
+    [Fact]
+    public async Task Officers_cannot_refund_and_tenants_cannot_see_the_list()
+    {
+        var (_, attempt, _) = await PaidAsync("45.00", 4500);
+        var officer = app.Factory.CreateBrowserClient();
+        await SignIn.AsOfficerAsync(officer);
+        var (tenant, _) = await app.SignedInTenantAsync();
+
+        var token = await officer.AntiforgeryTokenAsync("/admin/payments");
+        var refund = await officer.PostAsync(new Uri($"/admin/payments/{attempt}/refund", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Form.Amount"] = "10" }));
+        var tenantList = await tenant.GetAsync(new Uri("/admin/payments", UriKind.Relative));
+
+        Assert.True(refund.StatusCode == HttpStatusCode.Forbidden || refund.Headers.Location?.OriginalString.Contains("/error/403", StringComparison.Ordinal) == true, $"Officer refund got {(int)refund.StatusCode} {refund.Headers.Location}");
+        Assert.Equal(0, await RentDb.QueryAsync(app.Factory, (_, p) => p.PaymentRefunds.CountAsync(r => r.PaymentAttemptId == attempt)));
+        Assert.NotEqual(HttpStatusCode.OK, tenantList.StatusCode);
+    }
+
+    [Fact]
+    public async Task Administrator_refund_goes_to_stripe_and_is_posted_once_when_stripe_confirms_it()
+    {
+        var (tenancy, attempt, pi) = await PaidAsync("45.00", 4500);
+        var admin = app.Factory.CreateBrowserClient();
+        await SignIn.AsAdministratorAsync(admin);
+
+        var tooMuch = await (await admin.SubmitFormAsync($"/admin/payments/{attempt}", new Dictionary<string, string> { ["Form.Amount"] = "45.01" })).GetDocumentAsync();
+        var response = await admin.SubmitFormAsync($"/admin/payments/{attempt}", new Dictionary<string, string> { ["Form.Amount"] = "20" });
+
+        Assert.Equal(["The amount must be £45.00 or less"], tooMuch.ErrorSummary());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var request = Assert.Single(app.Stripe.Requests, r => r.Path == "/v1/refunds" && r.Form["payment_intent"] == pi);
+        Assert.Equal("2000", request.Form["amount"]);
+        var refund = await RentDb.QueryAsync(app.Factory, (_, p) => p.PaymentRefunds.AsNoTracking().SingleAsync(r => r.PaymentAttemptId == attempt));
+        Assert.Equal($"tp-refund-{refund.Id:N}", request.IdempotencyKey);
+        Assert.Equal(RefundStatus.Requested, refund.Status);
+        Assert.Equal("Chris Admin", refund.RequestedBy);
+        Assert.Equal(1, await RentDb.QueryAsync(app.Factory, (_, p) => p.AuditLog.CountAsync(a => a.RecordId == attempt.ToString() && a.Action == "Refund requested")));
+        Assert.DoesNotContain(await RentDb.PortalLinesAsync(app.Factory, tenancy.Id), l => l.Type == RentTransactionType.Refund);
+
+        var confirm = StripeWebhook.Event("evt_" + Guid.NewGuid().ToString("N"), "charge.refunded", StripeWebhook.RefundedCharge(pi, (refund.ProviderRefundId!, 2000)));
+        await StripeWebhook.PostAsync(app.Factory.CreateClient(), confirm);
+        await StripeWebhook.PostAsync(app.Factory.CreateClient(), confirm);
+
+        var line = Assert.Single(await RentDb.PortalLinesAsync(app.Factory, tenancy.Id), l => l.Type == RentTransactionType.Refund);
+        Assert.Equal(20m, line.Amount);
+        Assert.Equal(RefundStatus.Succeeded, (await RentDb.QueryAsync(app.Factory, (_, p) => p.PaymentRefunds.AsNoTracking().SingleAsync(r => r.PaymentAttemptId == attempt))).Status);
+        Assert.Equal(100m - 45m + 20m, await RentDb.BalanceAsync(app.Factory, tenancy.Id));
+        await RentDb.AssertBalanceMatchesLinesAsync(app.Factory, tenancy.Id);
+    }
+}
