@@ -295,14 +295,16 @@ public abstract class RepairJourneyController(
         }
 
         var errors = new List<string>();
-        foreach (var file in (upload ?? []).Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
+        var files = (upload ?? []).Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
+        if (draft.Photos.Count + files.Count > photos.MaxPhotos)
         {
-            if (draft.Photos.Count >= photos.MaxPhotos)
-            {
-                errors.Add($"You can add up to {photos.MaxPhotos} photos");
-                break;
-            }
+            // Refuse the whole batch rather than keep some: the tenant chooses which photos to send.
+            errors.Add($"You can add up to {photos.MaxPhotos} photos");
+            files.Clear();
+        }
 
+        foreach (var file in files)
+        {
             var (photo, error) = await photos.SaveAsync(file, ct);
             if (photo is not null)
             {
