@@ -89,6 +89,7 @@ public sealed class HeadersAndCookiesTests(PortalAppFixture app) : IClassFixture
             ["DemoData:Seed"] = "false",
             ["Email:Delivery"] = "Smtp",
             ["Email:SmtpHost"] = "smtp.example.org",
+            ["Accounts:PublicBaseUrl"] = "https://portal.example.org",
         }, environment: "Production");
         var client = factory.CreateBrowserClient();
         var seen = new List<string>();
