@@ -19,6 +19,7 @@ public sealed class FakeStripe : HttpMessageHandler
     public const string PublishableKey = "pk_test_fake";
     public const string WebhookSecret = "whsec_test_fake_secret";
 
+    private readonly ConcurrentDictionary<string, string> sessionsByIdempotencyKey = new();
     private int sessions;
     private int refunds;
 
@@ -27,16 +28,24 @@ public sealed class FakeStripe : HttpMessageHandler
     /// <summary>What GET /v1/checkout/sessions/{id} returns: by session id.</summary>
     public ConcurrentDictionary<string, (string Status, string PaymentStatus, string? PaymentIntent, long Amount)> SessionStates { get; } = new();
 
-    public static PortalAppFactory CreateFactory(FakeStripe stripe, bool bacs = false) => new(
-        services => services.AddHttpClient(PaymentsFeature.StripeHttpClient).ConfigurePrimaryHttpMessageHandler(() => stripe),
+    public static PortalAppFactory CreateFactory(FakeStripe stripe, bool bacs = false, int timeoutSeconds = 10, Action<IServiceCollection>? services = null) => new(
+        s =>
+        {
+            s.AddHttpClient(PaymentsFeature.StripeHttpClient).ConfigurePrimaryHttpMessageHandler(() => stripe);
+            services?.Invoke(s);
+        },
         new Dictionary<string, string?>
         {
             ["Stripe:SecretKey"] = SecretKey,
             ["Stripe:PublishableKey"] = PublishableKey,
             ["Stripe:WebhookSecret"] = WebhookSecret,
             ["Stripe:EnableBacsDebit"] = bacs ? "true" : "false",
+            ["Stripe:TimeoutSeconds"] = timeoutSeconds.ToString(CultureInfo.InvariantCulture),
             ["Payments:RunReconciliation"] = "false",
         });
+
+    /// <summary>Set by a test to make Stripe unreachable (connection refused) or hang until the client gives up.</summary>
+    public StripeOutage Outage { get; set; }
 
     public void Paid(string sessionId, string paymentIntent, long amount) => SessionStates[sessionId] = ("complete", "paid", paymentIntent, amount);
 
@@ -48,11 +57,21 @@ public sealed class FakeStripe : HttpMessageHandler
             request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.Single() : null,
             request.Headers.Authorization?.ToString());
         Requests.Enqueue(recorded);
+        switch (Outage)
+        {
+            case StripeOutage.Unreachable:
+                throw new HttpRequestException("Connection refused (api.stripe.com:443)");
+            case StripeOutage.Hanging:
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                break;
+        }
 
         var path = request.RequestUri.AbsolutePath;
         if (request.Method == HttpMethod.Post && path == "/v1/checkout/sessions")
         {
-            var id = $"cs_test_{Interlocked.Increment(ref sessions)}_{form.GetValueOrDefault("client_reference_id")?[..8]}";
+            // Like Stripe, a repeated idempotency key replays the first result instead of creating another session.
+            string NewId() => $"cs_test_{Interlocked.Increment(ref sessions)}_{form.GetValueOrDefault("client_reference_id")?[..8]}";
+            var id = recorded.IdempotencyKey is { } key ? sessionsByIdempotencyKey.GetOrAdd(key, _ => NewId()) : NewId();
             SessionStates.TryAdd(id, ("open", "unpaid", null, long.Parse(form["line_items[0][price_data][unit_amount]"], CultureInfo.InvariantCulture)));
             return Json(Session(id, form.GetValueOrDefault("client_reference_id"), "open", "unpaid", null, 0,
                 form.GetValueOrDefault("ui_mode") == "embedded_page"));
@@ -156,6 +175,13 @@ public static class StripeWebhook
 }
 
 /// <summary>The tenant's journey up to Stripe, as a browser without JavaScript does it.</summary>
+public enum StripeOutage
+{
+    None,
+    Unreachable,
+    Hanging,
+}
+
 public static class PayJourney
 {
     /// <summary>Enters the amount and returns the attempt id from the "check your payment" redirect.</summary>

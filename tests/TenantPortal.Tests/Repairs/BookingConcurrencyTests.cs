@@ -29,6 +29,27 @@ public sealed class BookingConcurrencyTests(RepairsAppFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task FiftyParallelReports_OverTwoSmallSlots_FillThemExactlyAndTurnTheRestAway()
+    {
+        var (tenancyId, tenantId, itemId, first) = await OnePlaceSlotAsync();
+        var second = await App.WithHousingAsync(db => db.AppointmentSlots
+            .Where(s => s.Id != first && s.Trade == Trade.Plumbing && s.PatchId == db.AppointmentSlots.Single(x => x.Id == first).PatchId && s.BookedCount == 0)
+            .Where(s => s.Date >= db.AppointmentSlots.Single(x => x.Id == first).Date)
+            .OrderBy(s => s.Date).ThenBy(s => s.Period).Select(s => s.Id).FirstAsync());
+        await App.WithHousingAsync(db => db.AppointmentSlots.Where(s => s.Id == first || s.Id == second).ExecuteUpdateAsync(s => s.SetProperty(x => x.Capacity, 2)));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            SubmitInOwnScopeAsync(Draft(tenancyId, tenantId, itemId, i % 2 == 0 ? first : second, $"Load {i}"))));
+
+        Assert.Equal(4, results.Count(r => r.Status == SubmitStatus.Created));
+        Assert.Equal(46, results.Count(r => r.Status == SubmitStatus.SlotTaken));
+        var slots = await App.WithHousingAsync(db => db.AppointmentSlots.AsNoTracking().Where(s => s.Id == first || s.Id == second)
+            .Select(s => new { s.BookedCount, Booked = db.Appointments.Count(a => a.SlotId == s.Id && a.Status == AppointmentStatus.Booked) }).ToListAsync());
+        Assert.All(slots, s => Assert.Equal((2, 2), (s.BookedCount, s.Booked)));
+        Assert.Equal(4, await App.WithHousingAsync(db => db.Repairs.CountAsync(r => r.Description.StartsWith("Load "))));
+    }
+
+    [Fact]
     public async Task TwentyParallelReservations_OfAOnePlaceSlot_ExactlyOneSucceeds()
     {
         var (_, _, _, slotId) = await OnePlaceSlotAsync();

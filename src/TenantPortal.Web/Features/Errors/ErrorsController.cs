@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using TenantPortal.Web.Infrastructure.Database;
 
 namespace TenantPortal.Web.Features.Errors;
 
@@ -18,8 +19,9 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
             logger.LogError(feature.Error, "Unhandled error on {Path}", feature.Path);
         }
 
-        Response.StatusCode = StatusCodes.Status500InternalServerError;
-        return View("Error", new ErrorViewModel(HttpContext.TraceIdentifier, ServiceDown: IsDatabaseFailure(feature?.Error)));
+        var serviceDown = feature?.Error is { } error && DatabaseFailure.Is(error);
+        Response.StatusCode = serviceDown ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        return View("Error", new ErrorViewModel(HttpContext.TraceIdentifier, serviceDown));
     }
 
     [Route("/error/{code:int}")]
@@ -36,9 +38,6 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
         };
     }
 
-    private static bool IsDatabaseFailure(Exception? error) =>
-        error is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException or TimeoutException
-        || error?.InnerException is System.Data.Common.DbException;
 }
 
 public sealed record ErrorViewModel(string TraceId, bool ServiceDown);

@@ -12,6 +12,10 @@ public sealed class StripeOptions
     /// <summary>Offer Bacs Direct Debit as well as card (the landlord must enable it in Stripe first).</summary>
     public bool EnableBacsDebit { get; set; }
 
+    /// <summary>How long one call to Stripe may take before it is retried (twice, same idempotency key) and then
+    /// given up: a tenant on a phone is waiting.</summary>
+    public int TimeoutSeconds { get; set; } = 10;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(SecretKey) && !string.IsNullOrWhiteSpace(PublishableKey);
 }
 

@@ -52,10 +52,9 @@ public sealed class PaymentService(
         var start = await gateway.StartCheckoutAsync(attempt, urls, embedded, ct);
         if (attempt.Status == PaymentStatus.Created)
         {
-            attempt.ProviderSessionId = start.SessionId;
-            attempt.Status = PaymentStatus.Open;
-            attempt.Version = Guid.NewGuid();
-            await portal.SaveChangesAsync(ct);
+            // A conditional update: a double-tapped "Pay" gets the same session back from Stripe (idempotency key),
+            // and whichever request is second finds the attempt already open, which is fine.
+            await poster.MarkAsync(attempt.Id, PaymentStatus.Open, sessionId: start.SessionId, ct: ct);
         }
 
         return start;

@@ -12,7 +12,8 @@ public static class PaymentsFeature
     {
         services.Configure<StripeOptions>(configuration.GetSection(StripeOptions.Section));
         services.Configure<PaymentTimingOptions>(configuration.GetSection(PaymentTimingOptions.Section));
-        services.AddHttpClient(StripeHttpClient, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(StripeHttpClient)
+            .ConfigureHttpClient((sp, c) => c.Timeout = TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<StripeOptions>>().Value.TimeoutSeconds)));
         services.AddTransient<IStripeClient>(sp =>
         {
             var stripe = sp.GetRequiredService<IOptions<StripeOptions>>().Value;

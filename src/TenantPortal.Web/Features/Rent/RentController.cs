@@ -10,7 +10,7 @@ namespace TenantPortal.Web.Features.Rent;
 
 /// <summary>The tenant's rent account, statement and paying rent. Every query is scoped to the signed-in tenancy.</summary>
 [Authorize(Policy = PortalPolicies.Tenant)]
-public sealed class RentController(RentAccountQueries queries, PaymentService payments, PaymentModeSelector selector, RentPaymentPoster poster, TimeProvider clock) : Controller
+public sealed class RentController(RentAccountQueries queries, PaymentService payments, PaymentModeSelector selector, RentPaymentPoster poster, TimeProvider clock, ILogger<RentController> logger) : Controller
 {
     [HttpGet("/rent")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -141,7 +141,17 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
 
         var complete = Url.Action(nameof(Complete), "Rent", new { attempt = row.Id }, Request.Scheme)!;
         var cancelled = Url.Action(nameof(Cancelled), "Rent", new { attempt = row.Id }, Request.Scheme)!;
-        var start = await payments.StartCheckoutAsync(row, new CheckoutUrls(complete + "&session_id={CHECKOUT_SESSION_ID}", cancelled), embedded && selector.Mode == PaymentMode.Stripe, ct);
+        CheckoutStart start;
+        try
+        {
+            start = await payments.StartCheckoutAsync(row, new CheckoutUrls(complete + "&session_id={CHECKOUT_SESSION_ID}", cancelled), embedded && selector.Mode == PaymentMode.Stripe, ct);
+        }
+        catch (Exception ex) when (PaymentProviderFailure.Is(ex, ct))
+        {
+            logger.LogWarning(ex, "Payment provider unavailable starting attempt {AttemptId}", row.Id);
+            return await ProviderUnavailableAsync(row, ct);
+        }
+
         if (start.ClientSecret is not null && selector.PublishableKey is not null)
         {
             SecurityHeadersMiddleware.AllowStripeCheckout(HttpContext);
@@ -162,8 +172,8 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
             return NotFound();
         }
 
-        var confirmed = await payments.ConfirmAsync(row, ct);
-        return View("Complete", await ResultAsync(confirmed, cancelled: false, ct));
+        var confirmed = await TryConfirmAsync(row, ct);
+        return confirmed is null ? await ProviderUnavailableAsync(row, ct) : View("Complete", await ResultAsync(confirmed, cancelled: false, ct));
     }
 
     [HttpGet("/rent/pay/cancelled")]
@@ -176,7 +186,12 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
         }
 
         // Stripe may still have taken the money (a second tab): ask first, and only then call it cancelled.
-        var confirmed = await payments.ConfirmAsync(row, ct);
+        var confirmed = await TryConfirmAsync(row, ct);
+        if (confirmed is null)
+        {
+            return await ProviderUnavailableAsync(row, ct);
+        }
+
         if (confirmed.Status is PaymentStatus.Open or PaymentStatus.Created)
         {
             await poster.MarkAsync(row.Id, PaymentStatus.Cancelled, "You cancelled the payment", ct: ct);
@@ -226,6 +241,37 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
         }
 
         return RedirectToAction(nameof(Complete), new { attempt });
+    }
+
+    /// <summary>Asks the provider how the attempt stands; null when it does not answer.</summary>
+    private async Task<PaymentAttempt?> TryConfirmAsync(PaymentAttempt row, CancellationToken ct)
+    {
+        try
+        {
+            return await payments.ConfirmAsync(row, ct);
+        }
+        catch (Exception ex) when (PaymentProviderFailure.Is(ex, ct))
+        {
+            logger.LogWarning(ex, "Payment provider unavailable confirming attempt {AttemptId}", row.Id);
+            return null;
+        }
+    }
+
+    /// <summary>The provider did not answer. An attempt that never reached it is closed as failed (no checkout was
+    /// ever shown, so no money can be taken); one with a checkout already open stays open and is settled by the
+    /// webhook or reconciliation, and the tenant is told not to pay again. Either way nothing is left ambiguous.</summary>
+    private async Task<IActionResult> ProviderUnavailableAsync(PaymentAttempt row, CancellationToken ct)
+    {
+        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        if (row.Status == PaymentStatus.Created && await poster.MarkAsync(row.Id, PaymentStatus.Failed, PaymentProviderFailure.NotStarted, ct: ct))
+        {
+            row.Status = PaymentStatus.Failed;
+            row.FailureReason = PaymentProviderFailure.NotStarted;
+        }
+
+        var model = await ResultAsync(row, cancelled: false, ct);
+        model.ProviderUnavailable = true;
+        return View("Complete", model);
     }
 
     private async Task<PaymentResultViewModel> ResultAsync(PaymentAttempt attempt, bool cancelled, CancellationToken ct)

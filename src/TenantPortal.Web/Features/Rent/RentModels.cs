@@ -140,4 +140,7 @@ public sealed class PaymentResultViewModel
     public string? FailureReason { get; init; }
     public decimal? NewBalance { get; init; }
     public bool Cancelled { get; init; }
+
+    /// <summary>The payment provider could not be reached just now.</summary>
+    public bool ProviderUnavailable { get; set; }
 }

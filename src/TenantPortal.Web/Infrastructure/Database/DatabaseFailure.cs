@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace TenantPortal.Web.Features.Repairs;
+namespace TenantPortal.Web.Infrastructure.Database;
 
 public static class DatabaseFailure
 {
