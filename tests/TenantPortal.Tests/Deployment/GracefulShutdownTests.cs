@@ -1,0 +1,45 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using TenantPortal.Tests.Infrastructure;
+using TenantPortal.Web.Infrastructure.Database;
+
+namespace TenantPortal.Tests.Deployment;
+
+/// <summary>Taking an instance out of service (SIGTERM) lets the request it is serving finish before it exits.</summary>
+[Trait("Category", "Browser")]
+public sealed class GracefulShutdownTests
+{
+    [Fact]
+    public async Task A_request_in_flight_when_the_instance_is_told_to_stop_still_gets_its_answer()
+    {
+        await using var app = await AppServer.StartAsync();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false });
+        var signIn = await http.GetStringAsync(new Uri($"{app.BaseUrl}/account/sign-in"));
+        var token = new HtmlParser().ParseDocument(signIn).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Email"] = DemoSeeder.TenantEmail,
+            ["Password"] = "Not-the-password-123",
+        });
+
+        Task<HttpResponseMessage> inFlight;
+        await using (await DatabaseLock.TakeAsync(app.DatabasePath))
+        {
+            // The failed sign-in has to write (lockout count), so it waits on the lock: a slow request in flight.
+            inFlight = http.PostAsync(new Uri($"{app.BaseUrl}/account/sign-in"), form);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            app.RequestStop();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.False(inFlight.IsCompleted, "The request should still be waiting on the database");
+        }
+
+        var response = await inFlight;
+        var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The email address or password is not right", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Application is shutting down", app.Output, StringComparison.Ordinal);
+    }
+}
