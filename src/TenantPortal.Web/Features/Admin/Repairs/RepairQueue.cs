@@ -20,13 +20,20 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
         var total = await query.CountAsync(ct);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pages);
-        var rows = await Project(Sorted(query, filter)).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var rows = await PageRows(query, filter, page).ToListAsync(ct);
         return new RepairQueuePage(filter, rows, total, page, pages, UkTime.Today(clock));
     }
 
     /// <summary>The page query, for tests that inspect the SQL and its plan.</summary>
-    public IQueryable<RepairQueueRow> PageQuery(RepairQueueFilter filter) =>
-        Project(Sorted(Filtered(filter), filter)).Skip((Math.Max(1, filter.Page) - 1) * PageSize).Take(PageSize);
+    public IQueryable<RepairQueueRow> PageQuery(RepairQueueFilter filter) => PageRows(Filtered(filter), filter, Math.Max(1, filter.Page));
+
+    /// <summary>The page's 25 ids are chosen first (sorted and paged from an index alone, no table rows read), then
+    /// only those 25 repairs are read and projected: sorting every open repair's full row cost milliseconds per page.</summary>
+    private IQueryable<RepairQueueRow> PageRows(IQueryable<Repair> filtered, RepairQueueFilter filter, int page)
+    {
+        var ids = Sorted(filtered, filter).Skip((page - 1) * PageSize).Take(PageSize).Select(r => r.Id);
+        return Project(Sorted(housing.Repairs.AsNoTracking().Where(r => ids.Contains(r.Id)), filter));
+    }
 
     public IQueryable<Repair> Filtered(RepairQueueFilter filter)
     {
