@@ -158,6 +158,10 @@ for target in "${targets[@]}"; do
 
   log "$name: warm-up $warmup, then $duration with $threads threads and $connections connections"
   wrk -t"$threads" -c"$connections" -d"$warmup" "${headers[@]}" "$base$path" >/dev/null
+  # One request at a time (no queueing behind other connections): the time one user waits on an idle server.
+  single=$(for _ in $(seq 1 21); do
+    curl -s -o /dev/null -w '%{time_total}\n' "${headers[@]}" "$base$path"
+  done | sort -n | awk '{ t[NR] = $1 } END { printf "%.2f", t[int((NR + 1) / 2)] * 1000 }')
   result="$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "${headers[@]}" "$base$path")"
   printf '%s\n' "$result" >"$out_dir/wrk-$(echo "$name" | tr 'A-Z ' 'a-z-' | tr -cd 'a-z-').txt"
 
@@ -168,7 +172,7 @@ for target in "${targets[@]}"; do
   requests=$(awk '/requests in/ { print $1 }' <<<"$result")
   bad=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$result")
   errors=$(awk '/Socket errors:/ { sub(/^ *Socket errors: */, ""); print }' <<<"$result")
-  rows+=("| $name | \`$path\` | $rps | $p50 | $p99 | $br_bytes (${encoding:-none}) | $raw_bytes | $transfer | $requests | ${bad:-0}${errors:+; $errors} |")
+  rows+=("| $name | \`$path\` | $rps | $p50 | $p99 | $single | $br_bytes (${encoding:-none}) | $raw_bytes | $transfer | $requests | ${bad:-0}${errors:+; $errors} |")
 done
 
 stamp="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -180,8 +184,8 @@ report="$out_dir/benchmark-$(date -u +%Y%m%d-%H%M%S).md"
   echo "Data: large demo dataset ($(du -h "$db" | cut -f1) SQLite file). App: Release, Production mode, Kestrel on loopback, wrk on the same machine."
   echo "wrk -t$threads -c$connections -d$duration --latency (after a $warmup warm-up per URL), Accept-Encoding: br, gzip."
   echo
-  echo "| Page | URL | Requests/s | p50 ms | p99 ms | Bytes per response, compressed | Bytes, uncompressed | wrk transfer/s | Requests | Non-2xx/3xx; socket errors |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"
+  echo "| Page | URL | Requests/s | p50 ms | p99 ms | One at a time, median ms | Bytes per response, compressed | Bytes, uncompressed | wrk transfer/s | Requests | Non-2xx/3xx; socket errors |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
   printf '%s\n' "${rows[@]}"
 } | tee "$report"
 log "Report written to $report (raw wrk output beside it)"
