@@ -9,6 +9,7 @@ public sealed class RateLimitTests
     [InlineData("/account/sign-in", "Email", "someone@example.org")]
     [InlineData("/account/register", "Reference", "DEMO-9999")]
     [InlineData("/account/forgotten-password", "Email", "someone@example.org")]
+    [InlineData("/account/confirm-email/send-again", "Email", "someone@example.org")]
     public async Task Too_many_posts_from_one_address_get_the_friendly_429_page(string url, string field, string value)
     {
         using var factory = new PortalAppFactory(settings: new Dictionary<string, string?> { ["RateLimiting:AuthPermitsPerMinute"] = "3" });

@@ -110,7 +110,7 @@ public sealed class StaffAccountTests(PortalAppFixture app) : IClassFixture<Port
 
         using var scope = factory.Services.CreateScope();
         var portal = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        Assert.True(await portal.AuditLog.AnyAsync(a => a.Action == "Invited" && a.RecordType == "StaffAccount"));
+        Assert.True(await portal.AuditLog.AnyAsync(a => a.Action == "staff-account.invited" && a.RecordType == "StaffAccount"));
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class StaffAccountTests(PortalAppFixture app) : IClassFixture<Port
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         using var scope = factory.Services.CreateScope();
         var portal = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var entry = await portal.AuditLog.SingleAsync(a => a.Action == "Disabled");
+        var entry = await portal.AuditLog.SingleAsync(a => a.Action == "staff-account.disabled");
         Assert.Contains("\"IsDisabled\":true", entry.After, StringComparison.Ordinal);
     }
 

@@ -1,9 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TenantPortal.Tests.Infrastructure;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Features.Admin;
-using TenantPortal.Web.Features.Admin.Repairs;
+using TenantPortal.Web.Features.Repairs;
 
 namespace TenantPortal.Tests.Admin;
 
@@ -126,7 +127,8 @@ public sealed class RepairActionsTests(PortalAppFixture app) : IClassFixture<Por
 
         var after = await app.Factory.RepairAsync(reference);
         Assert.Equal(priority, after.Priority);
-        Assert.Equal(OfficerTargetDates.TargetFor(priority, UkTime.LocalDate(before.ReportedAt)), after.TargetDate);
+        var targets = app.Factory.Services.GetRequiredService<RepairTargets>();
+        Assert.Equal(targets.TargetDate(priority, before.HazardType, before.ReportedAt), after.TargetDate);
         var note = after.History.OrderBy(h => h.Id).Last();
         Assert.Contains("Tenant is vulnerable", note.Note, StringComparison.Ordinal);
         Assert.False(note.NoteVisibleToTenant);
@@ -134,7 +136,10 @@ public sealed class RepairActionsTests(PortalAppFixture app) : IClassFixture<Por
         Assert.Equal("repair.priority-changed", audit.Action);
         Assert.Contains($"\"Priority\":\"{before.Priority}\"", audit.Before, StringComparison.Ordinal);
         Assert.Contains($"\"Priority\":\"{priority}\"", audit.After, StringComparison.Ordinal);
-        Assert.Empty(await EmailsAboutAsync(reference));
+        var emails = await EmailsAboutAsync(reference);
+        Assert.Equal((await TenantEmailsAsync(reference)).Order(), emails.Select(e => e.To).Order());
+        Assert.All(emails, e => Assert.Contains(AdminDisplay.Date(after.TargetDate), e.Body, StringComparison.Ordinal));
+        Assert.All(emails, e => Assert.DoesNotContain("vulnerable", e.Body, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -64,6 +64,9 @@ public sealed class TenancyAdminTests(PortalAppFixture app) : IClassFixture<Port
         var samRegistered = await app.Factory.PortalAsync(db => db.Users.AnyAsync(u => u.Email == DemoData.JointTenantEmail));
         Assert.Contains(samRegistered ? "Registered" : "Not registered", cards[1].QuerySelector(".account-status").Text(), StringComparison.Ordinal);
         Assert.NotNull(cards[0].QuerySelector("a[href$='/contact-details']"));
+        Assert.All(cards, c => Assert.NotNull(c.QuerySelector(".tenant-contacts .contact-value")));
+        Assert.Contains(DemoData.LeadTenantFullName, cards[0].QuerySelector(".tenant-contacts h2").Text(), StringComparison.Ordinal);
+        Assert.NotNull(cards[0].QuerySelector(".tenant-contacts a[href$='/contact-details/edit']"));
         Assert.StartsWith("In arrears: owes £", page.QuerySelector("#balance").Text(), StringComparison.Ordinal);
         Assert.Equal(10, page.QuerySelectorAll(".transactions tbody tr").Length);
         var repairs = await app.Factory.HousingAsync(db => db.Repairs.CountAsync(r => r.Tenancy!.Reference == DemoData.TenancyReference));

@@ -11,7 +11,7 @@ namespace TenantPortal.Tests.Browser;
 public sealed class AdminRepairsBrowserTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task Officer_finds_the_demo_tenants_open_repair_and_marks_it_completed_with_a_visible_note()
+    public async Task Officer_books_and_completes_the_demo_tenants_open_repair_and_the_tenant_sees_the_status_and_note()
     {
         // Its own app and database: this changes the demo tenant's repair.
         await using var app = await AppServer.StartAsync();
@@ -41,6 +41,11 @@ public sealed class AdminRepairsBrowserTests(BrowserFixture browser)
         Assert.Contains(DemoData.LeadTenantFullName, await row.TextContentAsync(), StringComparison.Ordinal);
         await row.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
 
+        await page.GetByLabel("Time").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book the appointment" }).ClickAsync();
+        Assert.Equal("Appointment booked. The tenant has been emailed.", (await page.Locator("#repair-message").TextContentAsync())?.Trim());
+        Assert.Contains("Booked", await page.Locator("#appointments").TextContentAsync(), StringComparison.Ordinal);
+
         await page.GetByLabel("Completion notes").FillAsync("Replaced the tap washer; no more drips");
         await page.Locator("#CompleteForm_NoteVisibility").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark as completed" }).ClickAsync();
@@ -50,9 +55,25 @@ public sealed class AdminRepairsBrowserTests(BrowserFixture browser)
         Assert.Contains("Replaced the tap washer", await page.Locator("#history").TextContentAsync(), StringComparison.Ordinal);
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= 1280, $"The repair page is {scrollWidth}px wide at 1280px");
-        // MERGE POINT: once the tenant repairs pages are on main, sign in as the demo tenant here and check
-        // /repairs/{reference} shows "Completed" and the note.
         await context.CloseAsync();
+
+        var tenant = await browser.Browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            ViewportSize = new ViewportSize { Width = 375, Height = 667 },
+            BaseURL = app.BaseUrl,
+            Locale = "en-GB",
+            TimezoneId = "Europe/London",
+        });
+        await tenant.GotoAsync("/account/sign-in");
+        await tenant.GetByLabel("Email address").FillAsync(DemoSeeder.TenantEmail);
+        await tenant.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoSeeder.Password);
+        await tenant.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await tenant.WaitForURLAsync(app.BaseUrl + "/");
+        await tenant.GotoAsync($"/repairs/{reference}");
+        Assert.Equal("Finished", (await tenant.Locator("h1 + p .tag").TextContentAsync())?.Trim());
+        Assert.Contains("Replaced the tap washer; no more drips", await tenant.Locator("ol.timeline").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("Appointment booked", await tenant.Locator("ol.timeline").TextContentAsync(), StringComparison.Ordinal);
+        await tenant.Context.CloseAsync();
     }
 
     private static async Task<string> DemoOpenRepairAsync(string databasePath)

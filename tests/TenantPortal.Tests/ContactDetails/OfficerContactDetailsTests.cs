@@ -57,7 +57,7 @@ public sealed class OfficerContactDetailsTests(PortalAppFixture app) : IClassFix
         await using (var portal = ContactTestTenants.Portal(Factory))
         {
             var audit = await portal.AuditLog.AsNoTracking().SingleAsync(a => a.RecordType == "Tenant" && a.RecordId == tenant.TenantId.ToString());
-            Assert.Equal(("ContactDetailsChanged", "Dana Officer"), (audit.Action, audit.ActorName));
+            Assert.Equal(("contact-details.changed", "Dana Officer"), (audit.Action, audit.ActorName));
             Assert.Contains("447700900001", audit.Before, StringComparison.Ordinal);
             Assert.Contains("447700900777", audit.After, StringComparison.Ordinal);
         }

@@ -61,11 +61,23 @@ public sealed class ConfigurationValidationTests
         var settings = With("Stripe:SecretKey", "sk_live_x");
         settings["Email:Delivery"] = "Smtp";
         settings["Email:SmtpHost"] = "smtp.example.org";
+        settings["Accounts:PublicBaseUrl"] = "https://portal.example.org";
 
         var problems = Validate(settings, Environments.Production);
 
         Assert.Single(problems);
         Assert.StartsWith("Stripe:WebhookSecret is missing", problems[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("http://portal.example.org")]
+    [InlineData("portal.example.org")]
+    public void Validate_ProductionWithoutAnHttpsPublicBaseUrl_Refused(string? publicBaseUrl)
+    {
+        var problems = Validate(With("Accounts:PublicBaseUrl", publicBaseUrl), Environments.Production);
+
+        Assert.Contains(problems, p => p.StartsWith("Accounts:PublicBaseUrl must be the portal's https address", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -60,6 +60,7 @@ public sealed class HealthAndHeadersTests(PortalAppFixture app) : IClassFixture<
             ["DemoData:Seed"] = "false",
             ["Email:Delivery"] = "Smtp",
             ["Email:SmtpHost"] = "smtp.example.org",
+            ["Accounts:PublicBaseUrl"] = "https://portal.example.org",
         }, environment: "Production");
         var client = factory.CreateBrowserClient();
         // HSTS is never sent to localhost, so ask as the public host name.

@@ -73,7 +73,7 @@ public sealed class AdminPaymentsTests(StripeAppFixture app) : IClassFixture<Str
         Assert.Equal($"tp-refund-{refund.Id:N}", request.IdempotencyKey);
         Assert.Equal(RefundStatus.Requested, refund.Status);
         Assert.Equal("Chris Admin", refund.RequestedBy);
-        Assert.Equal(1, await RentDb.QueryAsync(app.Factory, (_, p) => p.AuditLog.CountAsync(a => a.RecordId == attempt.ToString() && a.Action == "Refund requested")));
+        Assert.Equal(1, await RentDb.QueryAsync(app.Factory, (_, p) => p.AuditLog.CountAsync(a => a.RecordId == attempt.ToString() && a.Action == "payment.refund-requested")));
         Assert.DoesNotContain(await RentDb.PortalLinesAsync(app.Factory, tenancy.Id), l => l.Type == RentTransactionType.Refund);
 
         var confirm = StripeWebhook.Event("evt_" + Guid.NewGuid().ToString("N"), "charge.refunded", StripeWebhook.RefundedCharge(pi, (refund.ProviderRefundId!, 2000)));

@@ -121,7 +121,7 @@ public sealed class ContactDetailsService(
 
                 if (actor.AuditUser is not null)
                 {
-                    audit.Record(portal, actor.AuditUser, "ContactDetailsChanged", "Tenant", tenant.Id.ToString(CultureInfo.InvariantCulture),
+                    audit.Record(portal, actor.AuditUser, "contact-details.changed", "Tenant", tenant.Id.ToString(CultureInfo.InvariantCulture),
                         differences.ToDictionary(d => d.Field, d => d.Old), differences.ToDictionary(d => d.Field, d => d.New));
                 }
 

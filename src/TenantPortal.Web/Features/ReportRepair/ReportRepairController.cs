@@ -8,8 +8,7 @@ using TenantPortal.Web.Infrastructure.Security;
 
 namespace TenantPortal.Web.Features.ReportRepair;
 
-/// <summary>Report a repair, one question per page. Answers are kept in a server-side draft
-/// (<see cref="RepairDraftStore"/>) until <see cref="RepairReporting.SubmitAsync"/> turns them into a job.</summary>
+/// <summary>The tenant's journey at /repairs/report.</summary>
 [Authorize(Policy = PortalPolicies.Tenant)]
 [Route("repairs/report")]
 public sealed class ReportRepairController(
@@ -21,8 +20,63 @@ public sealed class ReportRepairController(
     AppointmentBooking booking,
     RepairReporting reporting,
     TimeProvider clock,
-    ILogger<ReportRepairController> logger) : Controller
+    ILogger<ReportRepairController> logger) : RepairJourneyController(db, drafts, photos, queries, targets, booking, reporting, clock, logger)
 {
+    protected override string BasePath => "/repairs/report";
+
+    protected override int TenancyId => User.TenancyId();
+
+    protected override int? ReporterTenantId => User.TenantId();
+}
+
+/// <summary>Report a repair, one question per page. Answers are kept in a server-side draft
+/// (<see cref="RepairDraftStore"/>) until <see cref="RepairReporting.SubmitAsync"/> turns them into a job. The tenant's
+/// journey (<see cref="ReportRepairController"/>) and the officers' assisted-digital journey (Admin area, for a chosen
+/// tenancy) are the same pages and rules; the subclasses say whose tenancy it is, where the pages live and the channel.</summary>
+public abstract class RepairJourneyController(
+    HousingDbContext db,
+    RepairDraftStore drafts,
+    RepairPhotoStore photos,
+    RepairQueries queries,
+    RepairTargets targets,
+    AppointmentBooking booking,
+    RepairReporting reporting,
+    TimeProvider clock,
+    ILogger logger) : Controller
+{
+    /// <summary>Where the journey's pages live, e.g. "/repairs/report" (no trailing slash).</summary>
+    protected abstract string BasePath { get; }
+
+    /// <summary>The tenancy the repair is for.</summary>
+    protected abstract int TenancyId { get; }
+
+    /// <summary>The tenant reporting it (their phone is offered; the confirmation email goes to them).</summary>
+    protected abstract int? ReporterTenantId { get; }
+
+    /// <summary>True for officers: they choose the channel (officer or phone) on the first page.</summary>
+    protected virtual bool StaffJourney => false;
+
+    /// <summary>Where "your repairs" and a repair's page are.</summary>
+    protected virtual string RepairsHome => "/repairs";
+
+    /// <summary>Whether a household alert stops choosing a time (tenants: yes; officers may book).</summary>
+    protected virtual bool AlertStopsBooking => true;
+
+    protected virtual Task<SubmitResult> SubmitDraftAsync(RepairDraft draft, CancellationToken ct) =>
+        reporting.SubmitAsync(draft, RepairChannel.Portal, new RepairActor(User.DisplayName(), ReporterTenantId), ct);
+
+    public override void OnActionExecuting(Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context)
+    {
+        ViewData["JourneyBase"] = BasePath;
+        ViewData["JourneyStaff"] = StaffJourney;
+        ViewData["RepairsHome"] = RepairsHome;
+        base.OnActionExecuting(context);
+    }
+
+    /// <summary>The journey's views live in Features/ReportRepair whichever controller shows them.</summary>
+    public override ViewResult View(string? viewName, object? model) =>
+        base.View(viewName is null || viewName.StartsWith('~') ? viewName : $"~/Features/ReportRepair/{viewName}.cshtml", model);
+
     private static readonly string[] Steps = ["where", "what", "problem", "describe", "photos", "access", "appointment", "check"];
     private const string DampItem = "Damp or mould";
 
@@ -30,18 +84,29 @@ public sealed class ReportRepairController(
     public IActionResult Start() => View("Emergency");
 
     [HttpPost("")]
-    public IActionResult StartPost()
+    public IActionResult StartPost(RepairChannel? channel)
     {
+        if (StaffJourney && channel is not (RepairChannel.Officer or RepairChannel.Phone))
+        {
+            ModelState.AddModelError("channel", "Select how the tenant is reporting this repair");
+            return View("Emergency");
+        }
+
         var draft = LoadDraft();
         if (draft is null || draft.SubmittedReference is not null)
         {
             draft = new RepairDraft
             {
                 OwnerUserId = UserId,
-                TenancyId = User.TenancyId(),
-                ReportedByTenantId = User.TenantId(),
+                TenancyId = TenancyId,
+                ReportedByTenantId = ReporterTenantId,
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
+        }
+
+        if (StaffJourney)
+        {
+            draft.Channel = channel!.Value;
         }
 
         draft.EmergencyChecked = true;
@@ -230,14 +295,16 @@ public sealed class ReportRepairController(
         }
 
         var errors = new List<string>();
-        foreach (var file in (upload ?? []).Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
+        var files = (upload ?? []).Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
+        if (draft.Photos.Count + files.Count > photos.MaxPhotos)
         {
-            if (draft.Photos.Count >= photos.MaxPhotos)
-            {
-                errors.Add($"You can add up to {photos.MaxPhotos} photos");
-                break;
-            }
+            // Refuse the whole batch rather than keep some: the tenant chooses which photos to send.
+            errors.Add($"You can add up to {photos.MaxPhotos} photos");
+            files.Clear();
+        }
 
+        foreach (var file in files)
+        {
             var (photo, error) = await photos.SaveAsync(file, ct);
             if (photo is not null)
             {
@@ -310,7 +377,7 @@ public sealed class ReportRepairController(
         var phone = draft.ContactPhone;
         if (!draft.AccessDone && phone is null)
         {
-            phone = (await queries.TenancyAsync(draft.TenancyId, User.TenantId(), ct))?.ContactPhone;
+            phone = (await queries.TenancyAsync(draft.TenancyId, ReporterTenantId ?? 0, ct))?.ContactPhone;
         }
 
         return View("Access", new AccessForm { WhoWillBeHome = draft.WhoWillBeHome, AccessNotes = draft.AccessNotes, ContactPhone = phone, Change = change });
@@ -427,7 +494,7 @@ public sealed class ReportRepairController(
         var draft = LoadDraft();
         if (draft?.SubmittedReference is { } done)
         {
-            return Redirect($"/repairs/report/confirmation/{done}");
+            return Redirect($"{BasePath}/confirmation/{done}");
         }
 
         if (Guard("check", out draft) is { } redirect)
@@ -438,7 +505,7 @@ public sealed class ReportRepairController(
         SubmitResult result;
         try
         {
-            result = await reporting.SubmitAsync(draft, RepairChannel.Portal, new RepairActor(User.DisplayName(), User.TenantId()), ct);
+            result = await SubmitDraftAsync(draft, ct);
         }
         catch (Exception ex) when (DatabaseFailure.Is(ex))
         {
@@ -452,7 +519,7 @@ public sealed class ReportRepairController(
             case SubmitStatus.Created or SubmitStatus.AlreadySubmitted:
                 draft.SubmittedReference = result.Reference;
                 drafts.Save(HttpContext, draft);
-                return Redirect($"/repairs/report/confirmation/{result.Reference}");
+                return Redirect($"{BasePath}/confirmation/{result.Reference}");
             case SubmitStatus.SlotTaken:
                 draft.SlotId = null;
                 draft.AppointmentDone = false;
@@ -468,7 +535,7 @@ public sealed class ReportRepairController(
     public async Task<IActionResult> Confirmation(string reference, CancellationToken ct)
     {
         reference = reference.ToUpperInvariant();
-        var tenancyId = User.TenancyId();
+        var tenancyId = TenancyId;
         var repair = await db.Repairs.AsNoTracking().Where(r => r.Reference == reference && r.TenancyId == tenancyId)
             .Select(r => new
             {
@@ -506,7 +573,7 @@ public sealed class ReportRepairController(
     private RepairDraft? LoadDraft()
     {
         var draft = drafts.Load(HttpContext, UserId);
-        return draft is not null && draft.TenancyId == User.TenancyId() ? draft : null;
+        return draft is not null && draft.TenancyId == TenancyId ? draft : null;
     }
 
     /// <summary>Loads the draft and sends the tenant to the first unanswered question if this step is not reachable yet.</summary>
@@ -520,7 +587,7 @@ public sealed class ReportRepairController(
 
         if (draft.SubmittedReference is not null)
         {
-            return Redirect($"/repairs/report/confirmation/{draft.SubmittedReference}");
+            return Redirect($"{BasePath}/confirmation/{draft.SubmittedReference}");
         }
 
         var next = NextStep(draft);
@@ -549,7 +616,7 @@ public sealed class ReportRepairController(
     }
 
     private RedirectResult GoTo(string step, bool change) =>
-        Redirect($"/repairs/report/{step}" + (change && step != "check" ? "?change=true" : ""));
+        Redirect($"{BasePath}/{step}" + (change && step != "check" ? "?change=true" : ""));
 
     private static void ClearProblem(RepairDraft draft)
     {
@@ -569,11 +636,11 @@ public sealed class ReportRepairController(
     {
         Title = "Where is the problem?",
         Hint = "Damp or mould? Choose the room it is in, or \"Anywhere in the home\".",
-        Action = "/repairs/report/where",
+        Action = $"{BasePath}/where",
         Options = (await AreasAsync(ct)).Select(a => new ChoiceOption(a, a)).ToList(),
         Selected = selected ?? draft.Area,
         Change = change,
-        BackLink = change ? "/repairs/report/check" : "/repairs/report",
+        BackLink = change ? $"{BasePath}/check" : BasePath,
     };
 
     private async Task<ChoicePage> WhatPageAsync(RepairDraft draft, string? selected, bool change, CancellationToken ct)
@@ -591,11 +658,11 @@ public sealed class ReportRepairController(
         return new ChoicePage
         {
             Title = $"What needs repairing? ({area})",
-            Action = "/repairs/report/what",
+            Action = $"{BasePath}/what",
             Options = options,
             Selected = selected ?? draft.Item,
             Change = change,
-            BackLink = "/repairs/report/where",
+            BackLink = $"{BasePath}/where",
         };
     }
 
@@ -615,11 +682,11 @@ public sealed class ReportRepairController(
         return new ChoicePage
         {
             Title = $"What is wrong with the {draft.Item!.ToLowerInvariant()}?",
-            Action = "/repairs/report/problem",
+            Action = $"{BasePath}/problem",
             Options = items.Select(i => new ChoiceOption(i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Problem)).ToList(),
             Selected = selected,
             Change = change,
-            BackLink = "/repairs/report/what",
+            BackLink = $"{BasePath}/what",
         };
     }
 
@@ -634,13 +701,13 @@ public sealed class ReportRepairController(
     private async Task<AppointmentOptions> AppointmentOptionsAsync(RepairDraft draft, CancellationToken ct)
     {
         var item = await db.RepairCatalogue.AsNoTracking().SingleAsync(i => i.Id == draft.CatalogueItemId, ct);
-        var tenancy = await queries.TenancyAsync(draft.TenancyId, User.TenantId(), ct) ?? throw new InvalidOperationException("Tenancy not found");
+        var tenancy = await queries.TenancyAsync(draft.TenancyId, ReporterTenantId ?? 0, ct) ?? throw new InvalidOperationException("Tenancy not found");
         var now = clock.GetUtcNow().UtcDateTime;
         var target = targets.TargetDate(item.Priority, item.Hazard, now);
-        if (!RepairReporting.CanSelfBook(item.Priority, item.Hazard, tenancy.HasCautionaryAlert))
+        if (!RepairReporting.CanSelfBook(item.Priority, item.Hazard, AlertStopsBooking && tenancy.HasCautionaryAlert))
         {
             var investigate = targets.ForHazard(item.Hazard, now)?.InvestigateBy ?? (item.Priority == RepairPriority.Emergency ? now + RepairTargets.EmergencyWindow : null);
-            return new AppointmentOptions(null, RepairWording.WhatHappensNext(item.Priority, item.Hazard, target, investigate, tenancy.HasCautionaryAlert));
+            return new AppointmentOptions(null, RepairWording.WhatHappensNext(item.Priority, item.Hazard, target, investigate, AlertStopsBooking && tenancy.HasCautionaryAlert));
         }
 
         var slots = await booking.AvailableSlotsAsync(item.Trade, tenancy.PatchId, target, ct);
@@ -661,11 +728,11 @@ public sealed class ReportRepairController(
         {
             Title = "When can we come?",
             Hint = "Choose a morning or afternoon. Someone aged 18 or over needs to be at home.",
-            Action = "/repairs/report/appointment",
+            Action = $"{BasePath}/appointment",
             Options = options.Slots.Select(s => new ChoiceOption(s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Label)).ToList(),
             Selected = selected?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Change = change,
-            BackLink = "/repairs/report/access",
+            BackLink = $"{BasePath}/access",
         });
     }
 }

@@ -55,6 +55,13 @@ public static class StartupConfigurationValidator
             yield return "Email:SmtpHost is missing: set the SMTP server's host name.";
         }
 
+        // Links in emails (confirm, reset password, invitations) must never be built from a request's Host header.
+        var publicBaseUrl = configuration["Accounts:PublicBaseUrl"];
+        if (!Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var baseUri) || baseUri.Scheme != Uri.UriSchemeHttps)
+        {
+            yield return "Accounts:PublicBaseUrl must be the portal's https address in Production (e.g. https://portal.example.org): links in emails are built from it.";
+        }
+
         var stripe = configuration.GetSection("Stripe");
         if (!string.IsNullOrWhiteSpace(stripe["SecretKey"]) && string.IsNullOrWhiteSpace(stripe["WebhookSecret"]))
         {

@@ -78,6 +78,15 @@ public static class PortalServices
             o.Cookie.SecurePolicy = plainHttpDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
+        services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            // TempData (one-off notices) rides in a cookie: same rules as the antiforgery cookie.
+            var plainHttpDevelopment = environment.IsDevelopment();
+            o.Cookie.Name = plainHttpDevelopment ? "TenantPortal.TempData" : "__Host-TenantPortal.TempData";
+            o.Cookie.SecurePolicy = plainHttpDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+        });
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddAdminOperationsFeature(configuration);
         services.AddAccountsFeature(configuration);

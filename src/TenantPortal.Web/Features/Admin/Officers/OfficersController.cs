@@ -83,7 +83,7 @@ public sealed class OfficersController(
             Check(await users.AddToRoleAsync(user, form.Role!));
             var token = await users.GenerateUserTokenAsync(user, AccountsFeature.InvitationTokenProvider, AccountsFeature.InvitationPurpose);
             emails.Invitation(portal, user, token);
-            audit.Record(portal, User, "Invited", RecordType, user.Id, null, new { user.DisplayName, user.Email, Role = form.Role });
+            audit.Record(portal, User, "staff-account.invited", RecordType, user.Id, null, new { user.DisplayName, user.Email, Role = form.Role });
             await portal.SaveChangesAsync(c);
         }, ct);
         return Redirect("/admin/officers/invite/sent");
@@ -93,7 +93,7 @@ public sealed class OfficersController(
     public IActionResult InvitationSent() => View();
 
     [HttpPost("{id}/disable")]
-    public Task<IActionResult> Disable(string id, CancellationToken ct) => ChangeAsync(id, "Disabled", async user =>
+    public Task<IActionResult> Disable(string id, CancellationToken ct) => ChangeAsync(id, "staff-account.disabled", async user =>
     {
         user.IsDisabled = true;
         // A new security stamp ends the account's sessions at their next check (within a minute).
@@ -101,14 +101,14 @@ public sealed class OfficersController(
     }, ct);
 
     [HttpPost("{id}/enable")]
-    public Task<IActionResult> Enable(string id, CancellationToken ct) => ChangeAsync(id, "Enabled", async user =>
+    public Task<IActionResult> Enable(string id, CancellationToken ct) => ChangeAsync(id, "staff-account.enabled", async user =>
     {
         user.IsDisabled = false;
         await users.UpdateAsync(user);
     }, ct);
 
     [HttpPost("{id}/reset-two-factor")]
-    public Task<IActionResult> ResetTwoFactor(string id, CancellationToken ct) => ChangeAsync(id, "Two-factor reset", async user =>
+    public Task<IActionResult> ResetTwoFactor(string id, CancellationToken ct) => ChangeAsync(id, "staff-account.two-factor-reset", async user =>
     {
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes");

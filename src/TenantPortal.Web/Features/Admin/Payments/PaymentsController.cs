@@ -122,7 +122,7 @@ public sealed class PaymentsController(
         await unitOfWork.ExecuteAsync(async c =>
         {
             portal.PaymentRefunds.Add(refund);
-            audit.Record(portal, User, "Refund requested", "PaymentAttempt", id.ToString(), null, new { Amount = amount.ToString("0.00", CultureInfo.InvariantCulture), RefundId = refund.Id });
+            audit.Record(portal, User, "payment.refund-requested", "PaymentAttempt", id.ToString(), null, new { Amount = amount.ToString("0.00", CultureInfo.InvariantCulture), RefundId = refund.Id });
             await portal.SaveChangesAsync(c);
         }, ct);
 

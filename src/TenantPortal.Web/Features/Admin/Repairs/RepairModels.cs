@@ -39,7 +39,8 @@ public sealed record RepairDetails(
     int? TenancyId,
     string? TenancyReference,
     string Address,
-    string? PatchName)
+    string? PatchName,
+    int PatchId)
 {
     public bool IsOpen => Status is not (RepairStatus.Completed or RepairStatus.Cancelled);
 }
@@ -68,6 +69,19 @@ public sealed class RepairPageModel
     public PriorityForm PriorityForm { get; set; } = new();
     public CompleteForm CompleteForm { get; set; } = new();
     public CancelForm CancelForm { get; set; } = new();
+    public BookForm BookForm { get; set; } = new();
+
+    /// <summary>Free slots for the repair's trade in its patch (open repairs only).</summary>
+    public IReadOnlyList<TenantPortal.Web.Features.Repairs.SlotOption> Slots { get; init; } = [];
+    public bool HasBookedAppointment => Appointments.Any(a => a.Status == AppointmentStatus.Booked);
+}
+
+public sealed class BookForm
+{
+    public Guid Version { get; set; }
+
+    [Required(ErrorMessage = "Select a time for the appointment")]
+    public int? SlotId { get; set; }
 }
 
 /// <summary>"tenant": the tenant sees the note on their repair page and in the email; "internal": staff only.</summary>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
+using TenantPortal.Web.Features.Repairs;
 using TenantPortal.Web.Infrastructure.Audit;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Email;
@@ -20,6 +21,12 @@ public enum RepairActionOutcome
     /// <summary>Someone else changed the repair since the officer opened it.</summary>
     Stale,
     NoChange,
+
+    /// <summary>The appointment slot has no places left (someone else took the last one).</summary>
+    SlotFull,
+
+    /// <summary>The slot is not for this repair's trade and patch, or is not in the future.</summary>
+    SlotNotAllowed,
 }
 
 /// <summary>An officer's changes to a repair. Each is one unit of work: the repair (with a new Version), a history row,
@@ -30,8 +37,14 @@ public sealed class RepairOfficerActions(
     PortalUnitOfWork unitOfWork,
     AuditTrail audit,
     EmailOutbox outbox,
+    AppointmentBooking booking,
+    RepairTargets targets,
     TimeProvider clock)
 {
+    /// <summary>Officers can book any free slot for the repair's trade and patch up to this many days ahead (not only
+    /// before the target date, as tenants can).</summary>
+    public const int BookingWindowDays = 56;
+
     /// <summary>Statuses an officer can set with "change status"; completing and cancelling have their own actions.</summary>
     public static readonly RepairStatus[] SettableStatuses = [RepairStatus.Reported, RepairStatus.Booked, RepairStatus.InProgress, RepairStatus.OnHold];
 
@@ -64,13 +77,115 @@ public sealed class RepairOfficerActions(
                 return false;
             }
 
-            var target = OfficerTargetDates.TargetFor(priority, UkTime.LocalDate(repair.ReportedAt));
+            var target = targets.TargetDate(priority, repair.HazardType, repair.ReportedAt);
             note = $"Priority changed from {repair.Priority} to {priority} (target date {AdminDisplay.Date(repair.TargetDate)} to {AdminDisplay.Date(target)}): {reason}";
             repair.Priority = priority;
             repair.TargetDate = target;
             return true;
-        }, () => note, noteVisibleToTenant: false, ct);
+        }, () => note, noteVisibleToTenant: false, ct, emailWhen: (before, after) => before.Priority != after.Priority
+            ? $"Your repair {after.Reference} is now {after.Priority.ToString().ToLowerInvariant()} priority. We aim to finish it by {AdminDisplay.Date(after.TargetDate)}"
+            : null);
     }
+
+    /// <summary>The latest slot date an officer can book.</summary>
+    public DateOnly LatestBookableDate() => Features.Repairs.UkTime.Today(clock).AddDays(BookingWindowDays);
+
+    /// <summary>Free slots an officer can offer for a repair (its trade in its property's patch), earliest first.</summary>
+    public Task<IReadOnlyList<SlotOption>> AvailableSlotsAsync(Trade trade, int patchId, CancellationToken ct = default) =>
+        booking.AvailableSlotsAsync(trade, patchId, LatestBookableDate(), ct);
+
+    /// <summary>Books an appointment, or moves the booked one, with the repairs feature's <see cref="AppointmentBooking"/>
+    /// (a place is taken atomically; the old place is released; no 6pm cut-off for officers). One unit of work: the
+    /// appointment, the status (Booked when it was Reported), a history row, an audit entry and an email to the tenants.</summary>
+    public async Task<RepairActionOutcome> BookAppointmentAsync(string reference, Guid version, int slotId, ClaimsPrincipal officer, CancellationToken ct = default)
+    {
+        try
+        {
+            var outcome = await unitOfWork.ExecuteAsync(async c =>
+            {
+                var repair = await housing.Repairs.Include(r => r.Appointments).ThenInclude(a => a.Slot).Include(r => r.Property)
+                    .SingleOrDefaultAsync(r => r.Reference == reference, c);
+                if (repair is null)
+                {
+                    return RepairActionOutcome.NotFound;
+                }
+
+                if (!repair.IsOpen)
+                {
+                    return RepairActionOutcome.Closed;
+                }
+
+                if (repair.Version != version)
+                {
+                    return RepairActionOutcome.Stale;
+                }
+
+                var current = repair.Appointments.FirstOrDefault(a => a.Status == AppointmentStatus.Booked);
+                if (current?.SlotId == slotId)
+                {
+                    return RepairActionOutcome.NoChange;
+                }
+
+                var before = AppointmentSnapshot(repair, current?.Slot);
+                var name = officer.DisplayName();
+                var booked = await booking.MoveAsync(repair, repair.Property.PatchId, slotId, LatestBookableDate(), name, RepairChannel.Officer, enforceCutOff: false, c);
+                switch (booked)
+                {
+                    case BookingOutcome.SlotFull:
+                        return RepairActionOutcome.SlotFull;
+                    case BookingOutcome.SlotNotAllowed:
+                        return RepairActionOutcome.SlotNotAllowed;
+                    case BookingOutcome.NotOpen:
+                        return RepairActionOutcome.Closed;
+                    case BookingOutcome.TooLateToChange:
+                        return RepairActionOutcome.NoChange;
+                }
+
+                var slot = await housing.AppointmentSlots.AsNoTracking().SingleAsync(s => s.Id == slotId, c);
+                var when = SlotText.Describe(slot.Date, slot.Period);
+                if (current is null && !repair.History.Any(h => h.Id == 0))
+                {
+                    // BookAsync records a history row only when the status moves to Booked; record the booking anyway.
+                    repair.History.Add(new RepairStatusChange
+                    {
+                        Status = repair.Status,
+                        At = clock.GetUtcNow().UtcDateTime,
+                        ChangedBy = name,
+                        Channel = RepairChannel.Officer,
+                        Note = $"Appointment booked: {when}",
+                        NoteVisibleToTenant = true,
+                    });
+                }
+
+                audit.Record(portal, officer, current is null ? "repair.appointment-booked" : "repair.appointment-moved", "Repair", repair.Reference, before, AppointmentSnapshot(repair, slot));
+                await EmailTenantsAsync(repair, null, c, current is null
+                    ? $"Your repair {repair.Reference}: appointment booked"
+                    : $"Your repair {repair.Reference}: appointment changed", $"Your appointment for repair {repair.Reference} is {when}. Someone aged 18 or over needs to be at home.");
+                await housing.SaveChangesAsync(c);
+                await portal.SaveChangesAsync(c);
+                return RepairActionOutcome.Done;
+            }, ct);
+            if (outcome != RepairActionOutcome.Done)
+            {
+                housing.ChangeTracker.Clear();
+                portal.ChangeTracker.Clear();
+            }
+
+            return outcome;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            housing.ChangeTracker.Clear();
+            portal.ChangeTracker.Clear();
+            return RepairActionOutcome.Stale;
+        }
+    }
+
+    private static object AppointmentSnapshot(Repair r, AppointmentSlot? slot) => new
+    {
+        Status = r.Status.ToString(),
+        Appointment = slot is null ? null : $"{slot.Date.ToString("yyyy-MM-dd", AdminDisplay.EnGb)} {slot.Period}",
+    };
 
     public Task<RepairActionOutcome> CancelAsync(string reference, Guid version, string reason, bool reasonVisibleToTenant, ClaimsPrincipal officer, CancellationToken ct = default) =>
         ApplyAsync(reference, version, officer, "repair.cancelled", repair =>
@@ -92,7 +207,10 @@ public sealed class RepairOfficerActions(
     private Task<RepairActionOutcome> ApplyAsync(string reference, Guid version, ClaimsPrincipal officer, string action, Func<Repair, bool> change, string? note, bool noteVisibleToTenant, CancellationToken ct) =>
         ApplyAsync(reference, version, officer, action, change, () => note, noteVisibleToTenant, ct);
 
-    private async Task<RepairActionOutcome> ApplyAsync(string reference, Guid version, ClaimsPrincipal officer, string action, Func<Repair, bool> change, Func<string?> note, bool noteVisibleToTenant, CancellationToken ct)
+    private sealed record Before(RepairStatus Status, RepairPriority Priority);
+
+    /// <param name="emailWhen">For changes other than the status: the email subject to send the tenants, or null for none.</param>
+    private async Task<RepairActionOutcome> ApplyAsync(string reference, Guid version, ClaimsPrincipal officer, string action, Func<Repair, bool> change, Func<string?> note, bool noteVisibleToTenant, CancellationToken ct, Func<Before, Repair, string?>? emailWhen = null)
     {
         try
         {
@@ -116,6 +234,7 @@ public sealed class RepairOfficerActions(
 
                 var before = Snapshot(repair);
                 var previousStatus = repair.Status;
+                var previous = new Before(repair.Status, repair.Priority);
                 if (!change(repair))
                 {
                     return RepairActionOutcome.NoChange;
@@ -140,6 +259,10 @@ public sealed class RepairOfficerActions(
                 {
                     await EmailTenantsAsync(repair, noteVisibleToTenant ? text : null, c);
                 }
+                else if (emailWhen?.Invoke(previous, repair) is { } message)
+                {
+                    await EmailTenantsAsync(repair, null, c, $"Your repair {repair.Reference} has been updated", message + ".");
+                }
 
                 await housing.SaveChangesAsync(c);
                 await portal.SaveChangesAsync(c);
@@ -154,7 +277,7 @@ public sealed class RepairOfficerActions(
         }
     }
 
-    private async Task EmailTenantsAsync(Repair repair, string? visibleNote, CancellationToken ct)
+    private async Task EmailTenantsAsync(Repair repair, string? visibleNote, CancellationToken ct, string? subject = null, string? sentence = null)
     {
         if (repair.TenancyId is not int tenancyId)
         {
@@ -176,10 +299,10 @@ public sealed class RepairOfficerActions(
         };
         foreach (var tenant in recipients)
         {
-            var body = $"Dear {tenant.FirstName},\n\nYour repair {repair.Reference} {what}.\n"
+            var body = $"Dear {tenant.FirstName},\n\n{sentence ?? $"Your repair {repair.Reference} {what}."}\n"
                 + (visibleNote is null ? "" : $"\nA note from us: {visibleNote}\n")
                 + "\nSign in to your account and choose Repairs to see the details.\n";
-            outbox.Enqueue(portal, new Infrastructure.Email.EmailMessage(tenant.Email, $"Your repair {repair.Reference} {what}", body));
+            outbox.Enqueue(portal, new Infrastructure.Email.EmailMessage(tenant.Email, subject ?? $"Your repair {repair.Reference} {what}", body));
         }
     }
 

@@ -22,6 +22,8 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
     [HttpGet("{reference}")]
     public async Task<IActionResult> Show(string reference, CancellationToken ct)
     {
+        // Routing lower-cases generated URLs; references are stored upper-case.
+        reference = reference.ToUpperInvariant();
         var model = await LoadAsync(reference, ct);
         if (model is null)
         {
@@ -35,6 +37,7 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
     [HttpPost("{reference}/status")]
     public async Task<IActionResult> ChangeStatus(string reference, [Bind(Prefix = nameof(RepairPageModel.StatusForm))] StatusForm form, CancellationToken ct)
     {
+        reference = reference.ToUpperInvariant();
         if (form.Status is { } s && !RepairOfficerActions.SettableStatuses.Contains(s))
         {
             ModelState.AddModelError("StatusForm.Status", "Use 'Complete the repair' or 'Cancel the repair' for those");
@@ -57,6 +60,7 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
     [HttpPost("{reference}/priority")]
     public async Task<IActionResult> ChangePriority(string reference, [Bind(Prefix = nameof(RepairPageModel.PriorityForm))] PriorityForm form, CancellationToken ct)
     {
+        reference = reference.ToUpperInvariant();
         if (!ModelState.IsValid)
         {
             return await RedisplayAsync(reference, m => m.PriorityForm = form, ct);
@@ -66,9 +70,33 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
         return await AfterAsync(reference, outcome, $"Priority changed to {form.Priority}. The target date has been worked out again.", "PriorityForm.Priority", "The repair already has that priority", m => m.PriorityForm = form, ct);
     }
 
+    [HttpPost("{reference}/appointment")]
+    public async Task<IActionResult> BookAppointment(string reference, [Bind(Prefix = nameof(RepairPageModel.BookForm))] BookForm form, CancellationToken ct)
+    {
+        reference = reference.ToUpperInvariant();
+        if (!ModelState.IsValid)
+        {
+            return await RedisplayAsync(reference, m => m.BookForm = form, ct);
+        }
+
+        var outcome = await actions.BookAppointmentAsync(reference, form.Version, form.SlotId!.Value, User, ct);
+        switch (outcome)
+        {
+            case RepairActionOutcome.SlotFull:
+                ModelState.AddModelError("BookForm.SlotId", "That time is now full: someone else has just taken the last place. Choose another time");
+                return await RedisplayAsync(reference, m => m.BookForm = new BookForm { Version = form.Version }, ct);
+            case RepairActionOutcome.SlotNotAllowed:
+                ModelState.AddModelError("BookForm.SlotId", "That time cannot be booked for this repair. Choose one of the times listed");
+                return await RedisplayAsync(reference, m => m.BookForm = new BookForm { Version = form.Version }, ct);
+        }
+
+        return await AfterAsync(reference, outcome, "Appointment booked. The tenant has been emailed.", "BookForm.SlotId", "The repair is already booked for that time", m => m.BookForm = form, ct);
+    }
+
     [HttpPost("{reference}/complete")]
     public async Task<IActionResult> Complete(string reference, [Bind(Prefix = nameof(RepairPageModel.CompleteForm))] CompleteForm form, CancellationToken ct)
     {
+        reference = reference.ToUpperInvariant();
         if (!ModelState.IsValid)
         {
             return await RedisplayAsync(reference, m => m.CompleteForm = form, ct);
@@ -81,6 +109,7 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
     [HttpPost("{reference}/cancel")]
     public async Task<IActionResult> Cancel(string reference, [Bind(Prefix = nameof(RepairPageModel.CancelForm))] CancelForm form, CancellationToken ct)
     {
+        reference = reference.ToUpperInvariant();
         if (!ModelState.IsValid)
         {
             return await RedisplayAsync(reference, m => m.CancelForm = form, ct);
@@ -125,7 +154,8 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
         keep(model);
         if (freshVersion)
         {
-            model.StatusForm.Version = model.PriorityForm.Version = model.CompleteForm.Version = model.CancelForm.Version = model.Repair.Version;
+            model.StatusForm.Version = model.PriorityForm.Version = model.CompleteForm.Version = model.CancelForm.Version = model.BookForm.Version = model.Repair.Version;
+            ModelState.Remove("BookForm.Version");
             ModelState.Remove("StatusForm.Version");
             ModelState.Remove("PriorityForm.Version");
             ModelState.Remove("CompleteForm.Version");
@@ -147,7 +177,8 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
                 r.CompletedAt, r.CompletionNotes, r.CancelledAt,
                 r.TenancyId, r.Tenancy != null ? r.Tenancy.Reference : null,
                 r.Property.AddressLine1 + ", " + (r.Property.AddressLine2 != null ? r.Property.AddressLine2 + ", " : "") + r.Property.Town + ", " + r.Property.Postcode,
-                r.Property.Patch.Name))
+                r.Property.Patch.Name,
+                r.Property.PatchId))
             .SingleOrDefaultAsync(ct);
         if (repair is null)
         {
@@ -184,6 +215,8 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
             PriorityForm = new PriorityForm { Version = repair.Version, Priority = repair.Priority },
             CompleteForm = new CompleteForm { Version = repair.Version },
             CancelForm = new CancelForm { Version = repair.Version },
+            BookForm = new BookForm { Version = repair.Version },
+            Slots = repair.IsOpen ? await actions.AvailableSlotsAsync(repair.Trade, repair.PatchId, ct) : [],
         };
     }
 }

@@ -74,7 +74,7 @@ public sealed class TenantContactsController(
         if (newEmail is not null)
         {
             var current = (await contacts.FindAsync(tenantId, ct))!;
-            audit.Record(portal, User, "ContactEmailChangeRequested", "Tenant", tenantId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            audit.Record(portal, User, "contact-details.email-change-requested", "Tenant", tenantId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new { Email = record.Details.Email }, new { Email = newEmail });
             await emailChanges.RequestAsync(tenantId, current.Version, newEmail, actor,
                 token => Url.Action("ConfirmEmail", "ContactDetails", new { area = "", token }, Request.Scheme)!, ct);

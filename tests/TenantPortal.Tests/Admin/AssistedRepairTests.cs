@@ -1,0 +1,71 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using TenantPortal.Tests.Infrastructure;
+using TenantPortal.Tests.Repairs;
+using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Data.Seeding;
+
+namespace TenantPortal.Tests.Admin;
+
+/// <summary>Assisted digital: an officer reports a repair for a tenancy through the tenant's journey, started from the
+/// admin tenancy page, with the channel they choose.</summary>
+public sealed class AssistedRepairTests(PortalAppFixture app) : IClassFixture<PortalAppFixture>
+{
+    private static readonly string Base = $"/admin/tenancies/{DemoData.SecondTenancyReference}/report-repair";
+
+    [Fact]
+    public async Task Officer_reports_a_repair_by_phone_for_DEMO_0002_and_it_becomes_a_phone_job_on_that_tenancy_with_an_audit_row()
+    {
+        var client = app.Factory.CreateBrowserClient();
+        await SignIn.AsOfficerAsync(client);
+        var tenancyPage = await client.GetDocumentAsync($"/admin/tenancies/{DemoData.SecondTenancyReference}");
+        Assert.Equal(Base, tenancyPage.QuerySelector("#report-repair")?.GetAttribute("href"));
+
+        var noChannel = await client.SubmitFormAsync(Base, new Dictionary<string, string>());
+        Assert.Equal(["Select how the tenant is reporting this repair"], (await noChannel.GetDocumentAsync()).ErrorSummary());
+
+        ReportJourney.Expect(await client.SubmitFormAsync(Base, new Dictionary<string, string> { ["channel"] = "Phone" }), $"{Base}/where");
+        ReportJourney.Expect(await client.ChooseAsync($"{Base}/where", "Kitchen"), $"{Base}/what");
+        ReportJourney.Expect(await client.ChooseAsync($"{Base}/what", "Tap"), $"{Base}/problem");
+        ReportJourney.Expect(await client.ChooseAsync($"{Base}/problem", "Dripping or leaking"), $"{Base}/describe");
+        ReportJourney.Expect(await client.SubmitFormAsync($"{Base}/describe", new Dictionary<string, string> { ["Description"] = "Cold tap drips, reported by phone" }), $"{Base}/photos");
+        ReportJourney.Expect(await client.SubmitFormAsync($"{Base}/photos", new Dictionary<string, string> { ["button"] = "continue" }, "form[enctype]"), $"{Base}/access");
+        ReportJourney.Expect(await client.SubmitFormAsync($"{Base}/access", new Dictionary<string, string> { ["WhoWillBeHome"] = "Grace", ["ContactPhone"] = "07700 900 123" }), $"{Base}/appointment");
+        var slots = await client.GetDocumentAsync($"{Base}/appointment");
+        var first = slots.QuerySelector(".radio input");
+        var fields = new Dictionary<string, string>();
+        if (first is not null)
+        {
+            fields["Choice"] = first.GetAttribute("value")!;
+        }
+
+        ReportJourney.Expect(await client.SubmitFormAsync(slots, fields), $"{Base}/check");
+        var submitted = await client.SubmitFormAsync($"{Base}/check", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var confirmation = await client.GetDocumentAsync(submitted.Headers.Location!.OriginalString);
+        var reference = confirmation.QuerySelector(".panel strong")!.TextContent.Trim();
+        var repair = await app.Factory.HousingAsync(db => db.Repairs.AsNoTracking().Include(r => r.History).Include(r => r.Tenancy)
+            .SingleAsync(r => r.Reference == reference));
+        Assert.Equal(DemoData.SecondTenancyReference, repair.Tenancy!.Reference);
+        Assert.Equal(RepairChannel.Phone, repair.Channel);
+        Assert.Equal("Cold tap drips, reported by phone", repair.Description);
+        Assert.Equal(first is null ? RepairStatus.Reported : RepairStatus.Booked, repair.Status);
+        Assert.All(repair.History, h => Assert.Equal(("Dana Officer", RepairChannel.Phone), (h.ChangedBy, h.Channel)));
+        var audit = Assert.Single(await app.Factory.AuditAsync("Repair", reference));
+        Assert.Equal(("repair.reported-for-tenant", "Dana Officer"), (audit.Action, audit.ActorName));
+        Assert.Contains("\"Channel\":\"Phone\"", audit.After, StringComparison.Ordinal);
+        Assert.Equal($"/admin/repairs/{reference}", confirmation.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).First(h => h!.Contains(reference, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_tenant_cannot_use_the_assisted_journey()
+    {
+        var client = app.Factory.CreateBrowserClient();
+        await SignIn.AsTenantAsync(client);
+
+        var response = await client.GetAsync(new Uri(Base, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
