@@ -105,11 +105,12 @@ else
 fi
 
 # 4. Production mode. The start-up validator requires SMTP delivery and a host (nothing is emailed during the run:
-# signing in queues no email); no Stripe keys means the test gateway is off and the pay page says so. Plain http on
-# loopback: the app trusts X-Forwarded-Proto from loopback, so every request says https, as behind a load balancer.
+# signing in queues no email) and an https Accounts:PublicBaseUrl for links in emails (never followed here); no
+# Stripe keys, so online payment is off and the pay page says so (it is not measured). Plain http on loopback: the
+# app trusts X-Forwarded-Proto from loopback, so every request says https, as behind a load balancer.
 log "Starting the app in Production on $base..."
 start_app Production "$out_dir/app.log" DemoData__Seed=false Email__Delivery=Smtp Email__SmtpHost=smtp.invalid \
-  Serilog__MinimumLevel__Default=Warning
+  Accounts__PublicBaseUrl=https://portal.example.org Serilog__MinimumLevel__Default=Warning
 
 tenant_email="demo.tenant@example.org"
 officer_email="demo.officer@example.org"
