@@ -30,9 +30,12 @@ public sealed class HomeController : Controller
 
     private static readonly TimeZoneInfo UkTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
-    /// <summary>The landlord's brand colour; the CSP forbids inline styles so it is served as a tiny stylesheet.</summary>
+    /// <summary>The landlord's brand colour; the CSP forbids inline styles so it is served as a tiny stylesheet. Cached
+    /// like the static assets: a year and immutable when the URL carries its version (the layout's link does).</summary>
     [HttpGet("/brand.css")]
-    [ResponseCache(Duration = 31536000, Location = ResponseCacheLocation.Any)]
-    public IActionResult Brand([FromServices] IOptions<LandlordOptions> landlord) =>
-        Content(BrandCss.Content(landlord.Value), "text/css");
+    public IActionResult Brand([FromServices] IOptions<LandlordOptions> landlord)
+    {
+        Response.Headers.CacheControl = Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600";
+        return Content(BrandCss.Content(landlord.Value), "text/css");
+    }
 }

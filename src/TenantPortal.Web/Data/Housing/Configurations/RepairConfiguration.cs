@@ -27,6 +27,9 @@ internal sealed class RepairConfiguration : IEntityTypeConfiguration<Repair>
         builder.HasIndex(r => new { r.Trade, r.ReportedAt });
         builder.HasIndex(r => new { r.IsHazard, r.Status });
         builder.HasIndex(r => r.ReportedAt);
+        // The queue sorted by target date over every status, and filtered by how the repair was reported.
+        builder.HasIndex(r => r.TargetDate);
+        builder.HasIndex(r => new { r.Channel, r.ReportedAt });
         builder.HasIndex(r => r.PropertyId);
 
         builder.HasOne(r => r.Property).WithMany().HasForeignKey(r => r.PropertyId).OnDelete(DeleteBehavior.Restrict);

@@ -451,6 +451,10 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[SubmissionKey] IS NOT NULL");
 
+                    b.HasIndex("TargetDate");
+
+                    b.HasIndex("Channel", "ReportedAt");
+
                     b.HasIndex("IsHazard", "Status");
 
                     b.HasIndex("Status", "TargetDate");

@@ -430,6 +430,10 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("[SubmissionKey] IS NOT NULL");
 
+                    b.HasIndex("TargetDate");
+
+                    b.HasIndex("Channel", "ReportedAt");
+
                     b.HasIndex("IsHazard", "Status");
 
                     b.HasIndex("Status", "TargetDate");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
+namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -15,10 +15,10 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 name: "Patches",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -29,19 +29,19 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 name: "RepairCatalogue",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Area = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Item = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Problem = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Trade = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Priority = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    JobCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    IsTenantResponsibility = table.Column<bool>(type: "bit", nullable: false),
-                    TenantAdvice = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Hazard = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    SortOrder = table.Column<int>(type: "int", nullable: false),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Item = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Trade = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Priority = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    JobCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IsTenantResponsibility = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TenantAdvice = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Hazard = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,8 +52,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 name: "RepairReferenceCounters",
                 columns: table => new
                 {
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    LastSequence = table.Column<int>(type: "int", nullable: false)
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastSequence = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -64,14 +64,14 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 name: "AppointmentSlots",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Trade = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    PatchId = table.Column<int>(type: "int", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Period = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    Capacity = table.Column<int>(type: "int", nullable: false),
-                    BookedCount = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Trade = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PatchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    BookedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -89,16 +89,16 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 name: "Properties",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Uprn = table.Column<long>(type: "bigint", nullable: true),
-                    AddressLine1 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    AddressLine2 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Town = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Postcode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    PatchId = table.Column<int>(type: "int", nullable: false),
-                    PropertyType = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Bedrooms = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Uprn = table.Column<long>(type: "INTEGER", nullable: true),
+                    AddressLine1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AddressLine2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Town = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PatchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PropertyType = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Bedrooms = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,18 +115,18 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 name: "Tenancies",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Reference = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    PropertyId = table.Column<int>(type: "int", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    ChargeWeeksPerYear = table.Column<int>(type: "int", nullable: false),
-                    BenefitType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    WeeklyBenefitAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    Balance = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    BalanceUpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PropertyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ChargeWeeksPerYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    BenefitType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    WeeklyBenefitAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Balance = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    BalanceUpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -143,14 +143,14 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 name: "HouseholdMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenancyId = table.Column<int>(type: "int", nullable: false),
-                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: false),
-                    Relationship = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    HasCautionaryAlert = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenancyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Relationship = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    HasCautionaryAlert = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,17 +167,17 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 name: "RentTransactions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenancyId = table.Column<int>(type: "int", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Reference = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    Source = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    ProviderReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenancyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProviderReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -194,12 +194,12 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 name: "TenancyCharges",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenancyId = table.Column<int>(type: "int", nullable: false),
-                    ChargeCode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    WeeklyAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenancyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChargeCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    WeeklyAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -216,26 +216,26 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 name: "Tenants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenancyId = table.Column<int>(type: "int", nullable: false),
-                    Role = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: false),
-                    MobilePhone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    HomePhone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    PreferredContactMethod = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    AgreesToTexts = table.Column<bool>(type: "bit", nullable: false),
-                    AgreesToEmails = table.Column<bool>(type: "bit", nullable: false),
-                    NeedsLargePrint = table.Column<bool>(type: "bit", nullable: false),
-                    InterpreterLanguage = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    HearingOrSightNeeds = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Advocate = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    HasCautionaryAlert = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenancyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    MobilePhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    HomePhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    PreferredContactMethod = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AgreesToTexts = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AgreesToEmails = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NeedsLargePrint = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InterpreterLanguage = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    HearingOrSightNeeds = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Advocate = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    HasCautionaryAlert = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -252,15 +252,15 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 name: "ContactChangeHistory",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    Field = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    OldValue = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    NewValue = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ChangedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Channel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    OldValue = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    NewValue = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -277,36 +277,36 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 name: "Repairs",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Reference = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    PropertyId = table.Column<int>(type: "int", nullable: false),
-                    TenancyId = table.Column<int>(type: "int", nullable: true),
-                    ReportedByTenantId = table.Column<int>(type: "int", nullable: true),
-                    CatalogueItemId = table.Column<int>(type: "int", nullable: false),
-                    Trade = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Priority = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    Location = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    ReportedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    TargetDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Channel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    WhoWillBeHome = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    AccessNotes = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ContactPhone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    IsHazard = table.Column<bool>(type: "bit", nullable: false),
-                    HazardType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    InvestigateBy = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    InvestigatedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    WrittenSummaryBy = table.Column<DateOnly>(type: "date", nullable: true),
-                    SafetyWorkBy = table.Column<DateOnly>(type: "date", nullable: true),
-                    FurtherWorkStartBy = table.Column<DateOnly>(type: "date", nullable: true),
-                    CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CompletionNotes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    CancelledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    SubmissionKey = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PropertyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TenancyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReportedByTenantId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CatalogueItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Trade = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Priority = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    TargetDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    WhoWillBeHome = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AccessNotes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    IsHazard = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HazardType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    InvestigateBy = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    InvestigatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WrittenSummaryBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SafetyWorkBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FurtherWorkStartBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompletionNotes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SubmissionKey = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -341,13 +341,13 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 name: "Appointments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RepairId = table.Column<int>(type: "int", nullable: false),
-                    SlotId = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    BookedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    BookedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RepairId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SlotId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    BookedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    BookedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -370,13 +370,13 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 name: "RepairFeedback",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RepairId = table.Column<int>(type: "int", nullable: false),
-                    RepairRating = table.Column<int>(type: "int", nullable: false),
-                    TimeRating = table.Column<int>(type: "int", nullable: false),
-                    Comment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    At = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RepairId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RepairRating = table.Column<int>(type: "INTEGER", nullable: false),
+                    TimeRating = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -394,14 +394,14 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 name: "RepairPhotos",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RepairId = table.Column<int>(type: "int", nullable: false),
-                    StoredFileName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ContentType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UploadedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RepairId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StoredFileName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -418,15 +418,15 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 name: "RepairStatusHistory",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RepairId = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    NoteVisibleToTenant = table.Column<bool>(type: "bit", nullable: false),
-                    ChangedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Channel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RepairId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    NoteVisibleToTenant = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -549,6 +549,11 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 column: "CatalogueItemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Repairs_Channel_ReportedAt",
+                table: "Repairs",
+                columns: new[] { "Channel", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Repairs_IsHazard_Status",
                 table: "Repairs",
                 columns: new[] { "IsHazard", "Status" });
@@ -590,6 +595,11 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 column: "SubmissionKey",
                 unique: true,
                 filter: "[SubmissionKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Repairs_TargetDate",
+                table: "Repairs",
+                column: "TargetDate");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Repairs_TenancyId_Status_ReportedAt",
