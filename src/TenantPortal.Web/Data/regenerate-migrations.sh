@@ -12,3 +12,8 @@ for ctx in SqliteHousingDbContext:Housing/Migrations/Sqlite SqlServerHousingDbCo
   dotnet ef migrations add "$name" --no-build --context "${ctx%%:*}" --output-dir "Data/${ctx#*:}" \
     --namespace "TenantPortal.Web.Data.$(echo "${ctx#*:}" | tr / .)" | tail -1
 done
+# dotnet-ef 10 writes the model snapshots to a folder named after the namespace; keep them beside their migrations.
+if [ -d TenantPortal/Web/Data ]; then
+  find TenantPortal/Web/Data -name '*.cs' | while read -r f; do mv "$f" "${f#TenantPortal/Web/}"; done
+  rm -rf TenantPortal
+fi
