@@ -50,19 +50,34 @@ public sealed class EmailOutboxWorker(
         var now = clock.GetUtcNow().UtcDateTime;
         var leaseUntil = now.Add(Lease);
 
-        var claimed = await db.EmailOutbox
+        // Claim row by row with a conditional update that re-checks the lease: safe on SQL Server even under read
+        // committed snapshot, where a set-based "claim the next 20" could let two instances take the same rows.
+        var candidates = await db.EmailOutbox.AsNoTracking()
             .Where(m => m.SentAt == null && m.Attempts < MaxAttempts
                 && (m.NextAttemptAt == null || m.NextAttemptAt <= now)
                 && (m.LeaseUntil == null || m.LeaseUntil < now))
             .OrderBy(m => m.Id)
+            .Select(m => m.Id)
             .Take(20)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, instance).SetProperty(m => m.LeaseUntil, leaseUntil), ct);
-        if (claimed == 0)
+            .ToListAsync(ct);
+        var mine = new List<long>();
+        foreach (var id in candidates)
+        {
+            var won = await db.EmailOutbox
+                .Where(m => m.Id == id && m.SentAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, instance).SetProperty(m => m.LeaseUntil, leaseUntil), ct);
+            if (won == 1)
+            {
+                mine.Add(id);
+            }
+        }
+
+        if (mine.Count == 0)
         {
             return 0;
         }
 
-        var batch = await db.EmailOutbox.Where(m => m.LeaseOwner == instance && m.LeaseUntil == leaseUntil && m.SentAt == null).ToListAsync(ct);
+        var batch = await db.EmailOutbox.Where(m => mine.Contains(m.Id) && m.LeaseOwner == instance).ToListAsync(ct);
         foreach (var message in batch)
         {
             try
