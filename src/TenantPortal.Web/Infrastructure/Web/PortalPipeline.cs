@@ -48,7 +48,12 @@ public static class PortalPipeline
                 ctx.Context.Response.Headers.CacheControl = versioned ? "public, max-age=31536000, immutable" : "public, max-age=3600";
             },
         });
-        app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            // The app's own logger (compact JSON in Production), not the plain static start-up logger.
+            o.Logger = app.Services.GetService<Serilog.ILogger>();
+        });
 
         app.UseRouting();
         app.UseRateLimiter();
