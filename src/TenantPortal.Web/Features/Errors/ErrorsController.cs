@@ -8,6 +8,9 @@ namespace TenantPortal.Web.Features.Errors;
 /// <summary>Honest error pages with the landlord's phone number; never a stack trace outside Development.</summary>
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
+// Error pages are re-executed with the failed request's method: a refused POST (429, 404...) must show its own page,
+// not fail antiforgery a second time. They read nothing from the form.
+[IgnoreAntiforgeryToken]
 public sealed class ErrorsController(ILogger<ErrorsController> logger) : Controller
 {
     [Route("/error")]
