@@ -132,6 +132,14 @@ public sealed class StaffAccountTests(PortalAppFixture app) : IClassFixture<Port
         var portal = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var entry = await portal.AuditLog.SingleAsync(a => a.Action == "staff-account.disabled");
         Assert.Contains("\"IsDisabled\":true", entry.After, StringComparison.Ordinal);
+
+        // And back: enabling is audited too.
+        var again = await admin.GetDocumentAsync("/admin/officers");
+        var enableForm = again.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("demo.officer@example.org", StringComparison.Ordinal))
+            .QuerySelector("form[action$='/enable']")!;
+        await admin.SubmitFormAsync(again, new Dictionary<string, string>(), $"form[action='{enableForm.GetAttribute("action")}']");
+        var enabled = await portal.AuditLog.AsNoTracking().SingleAsync(a => a.Action == "staff-account.enabled");
+        Assert.Contains("\"IsDisabled\":false", enabled.After, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,5 +159,8 @@ public sealed class StaffAccountTests(PortalAppFixture app) : IClassFixture<Port
 
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal("/account/two-factor/set-up", admin403.Headers.Location?.OriginalString);
+        using var scope = factory.Services.CreateScope();
+        var entry = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().AuditLog.SingleAsync(a => a.Action == "staff-account.two-factor-reset");
+        Assert.Contains("\"TwoFactorEnabled\":false", entry.After, StringComparison.Ordinal);
     }
 }

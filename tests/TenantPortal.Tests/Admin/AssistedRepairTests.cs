@@ -13,8 +13,10 @@ public sealed class AssistedRepairTests(PortalAppFixture app) : IClassFixture<Po
 {
     private static readonly string Base = $"/admin/tenancies/{DemoData.SecondTenancyReference}/report-repair";
 
-    [Fact]
-    public async Task Officer_reports_a_repair_by_phone_for_DEMO_0002_and_it_becomes_a_phone_job_on_that_tenancy_with_an_audit_row()
+    [Theory]
+    [InlineData(RepairChannel.Phone)]
+    [InlineData(RepairChannel.Officer)]
+    public async Task Officer_reports_a_repair_for_DEMO_0002_and_it_becomes_a_job_on_that_tenancy_with_the_channel_and_an_audit_row(RepairChannel channel)
     {
         var client = app.Factory.CreateBrowserClient();
         await SignIn.AsOfficerAsync(client);
@@ -24,11 +26,11 @@ public sealed class AssistedRepairTests(PortalAppFixture app) : IClassFixture<Po
         var noChannel = await client.SubmitFormAsync(Base, new Dictionary<string, string>());
         Assert.Equal(["Select how the tenant is reporting this repair"], (await noChannel.GetDocumentAsync()).ErrorSummary());
 
-        ReportJourney.Expect(await client.SubmitFormAsync(Base, new Dictionary<string, string> { ["channel"] = "Phone" }), $"{Base}/where");
+        ReportJourney.Expect(await client.SubmitFormAsync(Base, new Dictionary<string, string> { ["channel"] = channel.ToString() }), $"{Base}/where");
         ReportJourney.Expect(await client.ChooseAsync($"{Base}/where", "Kitchen"), $"{Base}/what");
         ReportJourney.Expect(await client.ChooseAsync($"{Base}/what", "Tap"), $"{Base}/problem");
         ReportJourney.Expect(await client.ChooseAsync($"{Base}/problem", "Dripping or leaking"), $"{Base}/describe");
-        ReportJourney.Expect(await client.SubmitFormAsync($"{Base}/describe", new Dictionary<string, string> { ["Description"] = "Cold tap drips, reported by phone" }), $"{Base}/photos");
+        ReportJourney.Expect(await client.SubmitFormAsync($"{Base}/describe", new Dictionary<string, string> { ["Description"] = $"Cold tap drips, reported by {channel}" }), $"{Base}/photos");
         ReportJourney.Expect(await client.SubmitFormAsync($"{Base}/photos", new Dictionary<string, string> { ["button"] = "continue" }, "form[enctype]"), $"{Base}/access");
         ReportJourney.Expect(await client.SubmitFormAsync($"{Base}/access", new Dictionary<string, string> { ["WhoWillBeHome"] = "Grace", ["ContactPhone"] = "07700 900 123" }), $"{Base}/appointment");
         var slots = await client.GetDocumentAsync($"{Base}/appointment");
@@ -48,13 +50,13 @@ public sealed class AssistedRepairTests(PortalAppFixture app) : IClassFixture<Po
         var repair = await app.Factory.HousingAsync(db => db.Repairs.AsNoTracking().Include(r => r.History).Include(r => r.Tenancy)
             .SingleAsync(r => r.Reference == reference));
         Assert.Equal(DemoData.SecondTenancyReference, repair.Tenancy!.Reference);
-        Assert.Equal(RepairChannel.Phone, repair.Channel);
-        Assert.Equal("Cold tap drips, reported by phone", repair.Description);
+        Assert.Equal(channel, repair.Channel);
+        Assert.Equal($"Cold tap drips, reported by {channel}", repair.Description);
         Assert.Equal(first is null ? RepairStatus.Reported : RepairStatus.Booked, repair.Status);
-        Assert.All(repair.History, h => Assert.Equal(("Dana Officer", RepairChannel.Phone), (h.ChangedBy, h.Channel)));
+        Assert.All(repair.History, h => Assert.Equal(("Dana Officer", channel), (h.ChangedBy, h.Channel)));
         var audit = Assert.Single(await app.Factory.AuditAsync("Repair", reference));
         Assert.Equal(("repair.reported-for-tenant", "Dana Officer"), (audit.Action, audit.ActorName));
-        Assert.Contains("\"Channel\":\"Phone\"", audit.After, StringComparison.Ordinal);
+        Assert.Contains($"\"Channel\":\"{channel}\"", audit.After, StringComparison.Ordinal);
         Assert.Equal($"/admin/repairs/{reference}", confirmation.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).First(h => h!.Contains(reference, StringComparison.Ordinal)));
     }
 

@@ -66,6 +66,21 @@ public sealed class ContactDetailsPageTests(PortalAppFixture app) : IClassFixtur
         Assert.Null((await ContactTestTenants.TenantRowAsync(Factory, tenant.TenantId)).InterpreterLanguage);
     }
 
+    [Theory]
+    [InlineData("mobile-phone")]
+    [InlineData("home-phone")]
+    [InlineData("email")]
+    public async Task Phone_and_email_pages_ask_for_the_password_again_before_they_open(string slug)
+    {
+        var tenant = await ContactTestTenants.CreateAsync(Factory);
+        var client = await ContactTestTenants.SignedInClientAsync(Factory, tenant);
+
+        var get = await client.GetAsync(new Uri($"/contact-details/{slug}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, get.StatusCode);
+        Assert.Equal($"/contact-details/confirm-password?returnUrl=%2Fcontact-details%2F{slug}", get.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task Phone_pages_ask_for_the_password_again_first()
     {

@@ -80,6 +80,36 @@ public sealed class ConfigurationValidationTests
         Assert.Contains(problems, p => p.StartsWith("Accounts:PublicBaseUrl must be the portal's https address", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("https://cdn.example.org/logo.png")]
+    [InlineData("//cdn.example.org/logo.png")]
+    [InlineData("logo.png")]
+    public void Validate_LogoFromAnotherSite_RefusedBecauseTheCspWouldBlockIt(string logo)
+    {
+        var problems = Validate(With("Landlord:LogoUrl", logo));
+
+        Assert.Contains(problems, p => p.StartsWith("Landlord:LogoUrl must be a path on this site", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_ProductionSmtpWithoutHost_Refused()
+    {
+        var settings = With("Email:Delivery", "Smtp");
+        settings["Accounts:PublicBaseUrl"] = "https://portal.example.org";
+
+        var problems = Validate(settings, Environments.Production);
+
+        Assert.Equal(["Email:SmtpHost is missing: set the SMTP server's host name."], problems);
+    }
+
+    [Fact]
+    public void Validate_DemoDataOnAStagingServer_Refused()
+    {
+        var problems = Validate(With("DemoData:Seed", "true"), Environments.Staging);
+
+        Assert.Contains(problems, p => p.StartsWith("DemoData:Seed is true in Staging", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Validate_BadBrandColour_Explained()
     {

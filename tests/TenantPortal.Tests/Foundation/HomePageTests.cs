@@ -27,14 +27,20 @@ public sealed class HomePageTests(PortalAppFixture app) : IClassFixture<PortalAp
         {
             ["Landlord:Name"] = "Riverside Housing Co-op",
             ["Landlord:BrandColour"] = "#7a1f5c",
+            ["Landlord:LogoUrl"] = "/img/logo.svg",
         });
         var client = factory.CreateBrowserClient();
 
         var document = await client.GetDocumentAsync("/");
         var brandCss = await client.GetStringAsync(new Uri(document.QuerySelector("link[href^='/brand.css']")!.GetAttribute("href")!, UriKind.Relative));
+        var logo = document.QuerySelector("img.site-header__logo")?.GetAttribute("src");
+        var logoResponse = await client.GetAsync(new Uri(logo!, UriKind.Relative));
 
         Assert.Contains("Riverside Housing Co-op", document.Title, StringComparison.Ordinal);
         Assert.Contains("--brand:#7a1f5c", brandCss, StringComparison.Ordinal);
+        Assert.StartsWith("/img/logo.svg?v=", logo, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, logoResponse.StatusCode);
+        Assert.Equal("image/svg+xml", logoResponse.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -10,7 +10,9 @@ public sealed class LandlordOptions
     [Required(ErrorMessage = "Landlord:Name is required: the landlord's name shown on every page.")]
     public string Name { get; set; } = "";
 
-    /// <summary>Path or URL of the logo (optional).</summary>
+    /// <summary>Path of the logo on this site (optional), e.g. /img/logo.svg: put the file in wwwroot. A path, not
+    /// another site's URL, because the content security policy loads images only from the portal itself.</summary>
+    [RegularExpression(@"^/(?!/)\S*$", ErrorMessage = "Landlord:LogoUrl must be a path on this site, like /img/logo.svg (put the file in wwwroot): the portal loads images only from itself.")]
     public string? LogoUrl { get; set; }
 
     [RegularExpression("^#[0-9a-fA-F]{6}$", ErrorMessage = "Landlord:BrandColour must be a hex colour like #1d4f91.")]

@@ -29,9 +29,10 @@ public static class StartupConfigurationValidator
         problems.AddRange(results.Select(r => r.ErrorMessage ?? "Landlord settings are invalid."));
 
         var demo = configuration.GetSection(DemoDataOptions.Section).Get<DemoDataOptions>() ?? new DemoDataOptions();
-        if (demo.Seed && environment.IsProduction())
+        if (demo.Seed && !environment.IsDevelopment())
         {
-            problems.Add("DemoData:Seed is true in Production. Demo data and demo accounts are never created in Production.");
+            // The demo accounts' passwords and authenticator keys are public (README): Development only.
+            problems.Add($"DemoData:Seed is true in {environment.EnvironmentName}. Demo data and demo accounts, whose passwords are public, are only created in Development.");
         }
 
         if (environment.IsProduction())
