@@ -101,6 +101,7 @@ public sealed partial class JourneyBrowserTests
     /// element), checking at every stop that the focus can be seen.</summary>
     private static async Task TabToAsync(IPage page, string predicate)
     {
+        await page.WaitForLoadStateAsync(LoadState.Load);
         for (var i = 0; i < 60; i++)
         {
             await page.Keyboard.PressAsync("Tab");
