@@ -14,7 +14,8 @@ public static class Accessibility
 
     public static async Task AssertNoViolationsAsync(IPage page)
     {
-        var results = await page.RunAxe(Options);
+        // Off xunit's synchronisation context (RunAxe could deadlock on it), and never waiting for ever.
+        var results = await Task.Run(() => page.RunAxe(Options)).WaitAsync(TimeSpan.FromMinutes(3));
         var violations = results.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
         Assert.True(violations.Count == 0, $"Accessibility violations on {page.Url}:\n" + string.Join("\n", violations));

@@ -26,13 +26,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh, signed-out browser at phone size (375x667) unless told otherwise.</summary>
-    public async Task<IPage> NewPageAsync(int width = 375, int height = 667, bool javaScript = true)
+    /// <summary>A fresh, signed-out browser at phone size (375x667) unless told otherwise, on the shared app unless
+    /// <paramref name="baseUrl"/> points at an app of the test's own.</summary>
+    public async Task<IPage> NewPageAsync(int width = 375, int height = 667, bool javaScript = true, string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
-            BaseURL = App.BaseUrl,
+            BaseURL = baseUrl ?? App.BaseUrl,
             JavaScriptEnabled = javaScript,
             Locale = "en-GB",
             TimezoneId = "Europe/London",
