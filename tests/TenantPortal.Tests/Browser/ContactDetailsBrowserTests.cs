@@ -10,12 +10,12 @@ namespace TenantPortal.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class ContactDetailsBrowserTests(BrowserFixture browser)
 {
-    // Every form in the shared browser app fails today: AppServer serves plain http and antiforgery's cookie has
-    // SecurePolicy = Always (500 "not an SSL request"). Remove the Skip once the browser app runs on https.
+    // Its own app: this changes the demo tenant's contact details, which other browser tests read.
     [Fact]
     public async Task Demo_tenant_changes_mobile_and_preferred_contact_on_a_phone_and_the_officer_sees_the_history()
     {
-        var page = await browser.NewPageAsync(375, 667);
+        await using var app = await AppServer.StartAsync();
+        var page = await browser.NewPageAsync(375, 667, baseUrl: app.BaseUrl);
         await page.GotoAsync("/account/sign-in");
         await page.FillAsync("#Email", DemoSeeder.TenantEmail);
         await page.FillAsync("#Password", DemoSeeder.Password);
@@ -42,7 +42,7 @@ public sealed class ContactDetailsBrowserTests(BrowserFixture browser)
         Assert.True(scrollWidth <= 375, $"Page is {scrollWidth}px wide");
         await page.Context.CloseAsync();
 
-        var officer = await browser.NewPageAsync(1280, 900);
+        var officer = await browser.NewPageAsync(1280, 900, baseUrl: app.BaseUrl);
         await officer.GotoAsync("/account/sign-in");
         await officer.FillAsync("#Email", DemoSeeder.OfficerEmail);
         await officer.FillAsync("#Password", DemoSeeder.Password);
@@ -51,7 +51,7 @@ public sealed class ContactDetailsBrowserTests(BrowserFixture browser)
         await officer.Locator("main button[type=submit]").ClickAsync();
         await officer.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
 
-        await officer.GotoAsync($"/admin/tenants/{DemoTenantId()}/contact-details");
+        await officer.GotoAsync($"/admin/tenants/{DemoTenantId(app)}/contact-details");
         var history = await officer.Locator("table.contact-history").TextContentAsync() ?? "";
         Assert.Contains("Mobile number", history, StringComparison.Ordinal);
         Assert.Contains("07700 900456", history, StringComparison.Ordinal);
@@ -60,9 +60,9 @@ public sealed class ContactDetailsBrowserTests(BrowserFixture browser)
         await officer.Context.CloseAsync();
     }
 
-    private long DemoTenantId()
+    private static long DemoTenantId(AppServer app)
     {
-        using var connection = new SqliteConnection($"Data Source={browser.App.DatabasePath}");
+        using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT Id FROM Tenants WHERE Email = $email";
