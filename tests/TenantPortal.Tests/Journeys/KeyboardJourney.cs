@@ -101,7 +101,9 @@ public sealed partial class JourneyBrowserTests
     /// element), checking at every stop that the focus can be seen.</summary>
     private static async Task TabToAsync(IPage page, string predicate)
     {
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // Ask the document itself: Playwright's own "load" event can be missed after a keyboard-started
+        // navigation that redirects (seen once in CI: network idle, yet the wait for "load" timed out).
+        await page.WaitForFunctionAsync("document.readyState === 'complete'");
         for (var i = 0; i < 60; i++)
         {
             await page.Keyboard.PressAsync("Tab");
