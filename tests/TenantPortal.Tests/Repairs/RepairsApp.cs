@@ -8,7 +8,6 @@ using TenantPortal.Tests.Infrastructure;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Data.Seeding;
-using TenantPortal.Web.Features.Repairs;
 using TenantPortal.Web.Infrastructure.Configuration;
 using TenantPortal.Web.Infrastructure.Database;
 

@@ -12,9 +12,9 @@ public static class AdminDisplay
 
     public static string Date(DateOnly date) => date.ToString("d MMM yyyy", EnGb);
 
-    public static string Date(DateTime utc) => UkTime.ToLocal(utc).ToString("d MMM yyyy", EnGb);
+    public static string Date(DateTime utc) => UkTime.ToUk(utc).ToString("d MMM yyyy", EnGb);
 
-    public static string DateTime(DateTime utc) => UkTime.ToLocal(utc).ToString("d MMM yyyy HH:mm", EnGb);
+    public static string DateTime(DateTime utc) => UkTime.ToUk(utc).ToString("d MMM yyyy HH:mm", EnGb);
 
     public static string Status(RepairStatus status) => status switch
     {

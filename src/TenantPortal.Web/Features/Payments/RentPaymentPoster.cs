@@ -77,7 +77,7 @@ public sealed class RentPaymentPoster(
             var line = new RentTransaction
             {
                 TenancyId = attempt.TenancyId,
-                Date = UkDate.Today(clock),
+                Date = UkTime.Today(clock),
                 Type = RentTransactionType.Payment,
                 Amount = -amount,
                 Description = "Payment online, thank you",
@@ -129,7 +129,7 @@ public sealed class RentPaymentPoster(
             return;
         }
 
-        var date = UkDate.Today(clock).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+        var date = UkTime.Today(clock).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
         outbox.Enqueue(portal, new EmailMessage(email, $"We have received your rent payment of {Money.Format(amount)}",
             $"Thank you. We have received your payment of {Money.Format(amount)} on {date}.\n\n" +
             $"Tenancy reference: {attempt.TenancyReference}\nPayment reference: {Money.PaymentReference(attempt.Id)}\n\n" +
@@ -198,7 +198,7 @@ public sealed class RentPaymentPoster(
         var line = new RentTransaction
         {
             TenancyId = attempt.TenancyId,
-            Date = UkDate.Today(clock),
+            Date = UkTime.Today(clock),
             Type = RentTransactionType.Refund,
             Amount = amount,
             Description = "Refund of online payment",
@@ -235,13 +235,4 @@ public sealed class RentPaymentPoster(
         logger.LogInformation("Refund for payment attempt {AttemptId} posted as rent transaction {RentTransactionId}", attempt.Id, line.Id);
         return true;
     }
-}
-
-public static class UkDate
-{
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToUk(clock.GetUtcNow().UtcDateTime));
-
-    public static DateTime ToUk(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
 }

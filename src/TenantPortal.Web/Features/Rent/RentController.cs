@@ -289,7 +289,7 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
             Status = attempt.Status,
             Reference = Money.PaymentReference(attempt.Id),
             TenancyReference = attempt.TenancyReference,
-            PaidAtUk = attempt.CompletedAt is DateTime at ? UkDate.ToUk(at) : UkDate.ToUk(clock.GetUtcNow().UtcDateTime),
+            PaidAtUk = attempt.CompletedAt is DateTime at ? UkTime.ToUk(at) : UkTime.ToUk(clock.GetUtcNow().UtcDateTime),
             FailureReason = attempt.FailureReason,
             NewBalance = newBalance,
             Cancelled = cancelled,
@@ -305,7 +305,7 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
             ModelState.AddModelError("ToDay", "The end date must be the same as or after the start date");
         }
 
-        var today = UkDate.Today(clock);
+        var today = UkTime.Today(clock);
         if (from > today)
         {
             ModelState.AddModelError("FromDay", "The start date must be today or in the past");

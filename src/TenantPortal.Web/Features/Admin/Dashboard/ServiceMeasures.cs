@@ -72,7 +72,7 @@ public sealed class ServiceMeasures(HousingDbContext housing, PortalDbContext po
             .Where(r => DateOnly.FromDateTime(r.CompletedAt!.Value) == r.TargetDate && r.CompletedAt!.Value.Hour >= 23)
             .Select(r => new { CompletedAt = r.CompletedAt!.Value, r.TargetDate })
             .ToListAsync(ct);
-        var onTime = (counts?.SurelyOnTime ?? 0) + borderline.Count(b => UkTime.LocalDate(b.CompletedAt) <= b.TargetDate);
+        var onTime = (counts?.SurelyOnTime ?? 0) + borderline.Count(b => UkTime.DateOf(b.CompletedAt) <= b.TargetDate);
 
         var ratings = await housing.RepairFeedback.AsNoTracking()
             .Where(f => f.At >= fromUtc && f.At < toUtc)
@@ -141,7 +141,7 @@ public sealed class ServiceMeasures(HousingDbContext housing, PortalDbContext po
     {
         if (investigateBy is { } by && investigatedAt is null)
         {
-            return ("Investigate", UkTime.LocalDate(by));
+            return ("Investigate", UkTime.DateOf(by));
         }
 
         var steps = new (string Name, DateOnly? Due)[]

@@ -71,7 +71,7 @@ public sealed class PaymentsController(
             Page = page,
             HasNext = rows.Count > PageSize,
             Rows = rows.Take(PageSize).Select(r => new PaymentRow(r.Id, Money.PaymentReference(r.Id), r.TenancyReference, r.Amount, r.Status, r.Provider,
-                UkDate.ToUk(r.CreatedAt), r.RefundedAmount, r.RentTransactionId,
+                UkTime.ToUk(r.CreatedAt), r.RefundedAmount, r.RentTransactionId,
                 r.RentTransactionId is long id && posted.TryGetValue(id, out var date) ? date : null)).ToList(),
         });
     }
@@ -171,7 +171,7 @@ public sealed class PaymentsController(
         return new PaymentDetailViewModel
         {
             Attempt = attempt,
-            Refunds = refunds.Select(r => new RefundRow(r.Amount, r.Status, r.RequestedBy, UkDate.ToUk(r.RequestedAt), r.ProviderRefundId)).ToList(),
+            Refunds = refunds.Select(r => new RefundRow(r.Amount, r.Status, r.RequestedBy, UkTime.ToUk(r.RequestedAt), r.ProviderRefundId)).ToList(),
             PostedOn = line?.Date,
             PostedDescription = line?.Description,
             Refundable = refundable,

@@ -88,7 +88,7 @@ public sealed class RepairOfficerActions(
     }
 
     /// <summary>The latest slot date an officer can book.</summary>
-    public DateOnly LatestBookableDate() => Features.Repairs.UkTime.Today(clock).AddDays(BookingWindowDays);
+    public DateOnly LatestBookableDate() => UkTime.Today(clock).AddDays(BookingWindowDays);
 
     /// <summary>Free slots an officer can offer for a repair (its trade in its property's patch), earliest first.</summary>
     public Task<IReadOnlyList<SlotOption>> AvailableSlotsAsync(Trade trade, int patchId, CancellationToken ct = default) =>

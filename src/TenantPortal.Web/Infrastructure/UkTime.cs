@@ -1,6 +1,7 @@
-namespace TenantPortal.Web.Features.Repairs;
+namespace TenantPortal.Web.Infrastructure;
 
-/// <summary>UK local dates and times (Europe/London, with summer time) for rules that depend on the day.</summary>
+/// <summary>UK local dates and times (Europe/London, with summer time): the database holds UTC instants, while
+/// "today", target dates, statements and "this week" are London days.</summary>
 public static class UkTime
 {
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
@@ -14,4 +15,10 @@ public static class UkTime
     /// <summary>The UTC instant of a UK local date and time.</summary>
     public static DateTime ToUtc(DateOnly date, TimeOnly time) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(date.ToDateTime(time), DateTimeKind.Unspecified), Zone);
+
+    /// <summary>The UTC instant at which the given UK day starts.</summary>
+    public static DateTime StartOfDayUtc(DateOnly day) => ToUtc(day, TimeOnly.MinValue);
+
+    /// <summary>Monday of the week containing the day.</summary>
+    public static DateOnly StartOfWeek(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 }
