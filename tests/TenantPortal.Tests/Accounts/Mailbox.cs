@@ -9,8 +9,8 @@ public static partial class Mailbox
 {
     public static async Task<MimeMessage> WaitForEmailAsync(string folder, string to, string subjectContains, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (DateTime.UtcNow < deadline)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < (timeout ?? TimeSpan.FromSeconds(20)))
         {
             var found = Emails(folder).FirstOrDefault(m =>
                 m.To.Mailboxes.Any(a => string.Equals(a.Address, to, StringComparison.OrdinalIgnoreCase))

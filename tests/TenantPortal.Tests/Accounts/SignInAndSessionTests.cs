@@ -125,7 +125,7 @@ public sealed class SignInAndSessionTests(PortalAppFixture app) : IClassFixture<
     [Fact]
     public async Task A_session_ends_twelve_hours_after_sign_in_even_when_it_is_kept_active()
     {
-        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        var clock = TestClock.Fake();
         using var factory = new PortalAppFactory(services => services.AddSingleton<TimeProvider>(clock));
         var client = factory.CreateBrowserClient();
         await SignIn.AsTenantAsync(client);
@@ -147,7 +147,7 @@ public sealed class SignInAndSessionTests(PortalAppFixture app) : IClassFixture<
     [Fact]
     public async Task A_session_ends_after_thirty_minutes_without_activity()
     {
-        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        var clock = TestClock.Fake();
         using var factory = new PortalAppFactory(services => services.AddSingleton<TimeProvider>(clock));
         var client = factory.CreateBrowserClient();
         await SignIn.AsTenantAsync(client);
@@ -185,14 +185,4 @@ public sealed class SignInAndSessionTests(PortalAppFixture app) : IClassFixture<
 
     private static string SessionCookie(HttpResponseMessage response) =>
         response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-TenantPortal=", StringComparison.Ordinal)).Split(';')[0];
-}
-
-/// <summary>A clock tests move forward by hand.</summary>
-public sealed class MovableClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset now = start;
-
-    public override DateTimeOffset GetUtcNow() => now;
-
-    public void Advance(TimeSpan by) => now += by;
 }

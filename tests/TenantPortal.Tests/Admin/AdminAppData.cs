@@ -34,7 +34,7 @@ public static class AdminAppData
                 .OrderBy(t => t.Id).Select(t => new { t.Id, t.PropertyId }).FirstAsync();
             var item = await db.RepairCatalogue.AsNoTracking().Where(c => !c.IsTenantResponsibility && c.Hazard == HazardType.None && c.Priority == RepairPriority.Routine)
                 .OrderBy(c => c.Id).FirstAsync();
-            var reportedAt = DateTime.UtcNow.AddDays(-2);
+            var reportedAt = factory.UtcNow.AddDays(-2);
             var repair = new Repair
             {
                 Reference = $"TEST-{Interlocked.Increment(ref sequence):0000}",

@@ -6,12 +6,6 @@ using TenantPortal.Web.Infrastructure.Database;
 
 namespace TenantPortal.Tests.Admin;
 
-/// <summary>A clock fixed at one instant, so "today", "this week" and "overdue" are known.</summary>
-public sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}
-
 /// <summary>An empty, migrated SQLite file holding both the housing and the portal tables (no demo data), for tests that
 /// need exact figures on a known dataset, with small builders for the rows they insert.</summary>
 public sealed class AdminTestDatabase : IAsyncDisposable

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Features.Admin.Repairs;
 
@@ -8,7 +9,7 @@ namespace TenantPortal.Tests.Admin;
 /// <summary>The repairs queue's filters, search, sorting and paging on a known dataset (17 June 2026).</summary>
 public sealed class RepairQueueTests : IAsyncLifetime
 {
-    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 6, 17, 10, 0, 0, TimeSpan.Zero));
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 6, 17, 10, 0, 0, TimeSpan.Zero));
     private AdminTestDatabase database = null!;
     private readonly Dictionary<string, string> refs = [];
 
@@ -139,7 +140,7 @@ public sealed class RepairQueuePerformanceTests
         await BulkInsertRepairsAsync(database, place, RepairCount);
 
         await using var housing = database.Housing();
-        var queue = new RepairQueue(housing, new FixedClock(new DateTimeOffset(2026, 6, 17, 10, 0, 0, TimeSpan.Zero)));
+        var queue = new RepairQueue(housing, new FakeTimeProvider(new DateTimeOffset(2026, 6, 17, 10, 0, 0, TimeSpan.Zero)));
         var filter = new RepairQueueFilter();
         var plan = await ExplainAsync(database, queue.PageQuery(filter).ToQueryString());
         var countPlan = await ExplainAsync(database, queue.Filtered(filter).Select(r => r.Id).ToQueryString());

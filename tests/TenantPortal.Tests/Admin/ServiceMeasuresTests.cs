@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Features.Admin.Dashboard;
@@ -7,7 +8,7 @@ namespace TenantPortal.Tests.Admin;
 /// <summary>The dashboard's figures on a known dataset: Wednesday 17 June 2026 (British Summer Time).</summary>
 public sealed class ServiceMeasuresTests : IAsyncLifetime
 {
-    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 6, 17, 10, 0, 0, TimeSpan.Zero));
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 6, 17, 10, 0, 0, TimeSpan.Zero));
     private AdminTestDatabase database = null!;
     private Neighbourhood place = null!;
 

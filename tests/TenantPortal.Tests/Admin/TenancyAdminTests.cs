@@ -81,7 +81,8 @@ public sealed class TenancyAdminTests(PortalAppFixture app) : IClassFixture<Port
     {
         var userId = await WithUserAsync(DemoSeeder.TenantEmail, async (users, user) =>
         {
-            await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddMinutes(15));
+            // Identity's lockout runs on the real clock (UserManager has no TimeProvider), so the lock is set on it.
+            await users.SetLockoutEndDateAsync(user, TimeProvider.System.GetUtcNow().AddMinutes(15));
             await users.AccessFailedAsync(user);
         });
         var client = await OfficerAsync();
@@ -108,7 +109,7 @@ public sealed class TenancyAdminTests(PortalAppFixture app) : IClassFixture<Port
         using (var scope = app.Factory.Services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var sam = new PortalUser { UserName = DemoData.JointTenantEmail, Email = DemoData.JointTenantEmail, DisplayName = DemoData.JointTenantFullName, TenantId = samId, CreatedAt = DateTime.UtcNow };
+            var sam = new PortalUser { UserName = DemoData.JointTenantEmail, Email = DemoData.JointTenantEmail, DisplayName = DemoData.JointTenantFullName, TenantId = samId, CreatedAt = app.Factory.UtcNow };
             Assert.True((await users.CreateAsync(sam, "A-long-enough-password")).Succeeded);
             userId = sam.Id;
         }
@@ -153,7 +154,7 @@ public sealed class AuditLogTests(PortalAppFixture app) : IClassFixture<PortalAp
 
         var byRecord = await admin.GetDocumentAsync($"/admin/audit?recordType=Repair&recordId={reference}");
         var byOfficer = await admin.GetDocumentAsync($"/admin/audit?actor={officerId}");
-        var tomorrow = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var tomorrow = app.Factory.UtcNow.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var future = await admin.GetDocumentAsync($"/admin/audit?from={tomorrow}");
 
         var rows = byRecord.QuerySelectorAll("#audit tbody tr");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Time.Testing;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Features.ContactDetails;
 
@@ -111,7 +112,7 @@ public sealed class ContactValidationTests
     [Fact]
     public void Email_change_links_expire_after_24_hours_and_cannot_be_altered()
     {
-        var clock = new FixedClock(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
         var tokens = new EmailChangeTokens(new EphemeralDataProtectionProvider(), clock);
         var token = tokens.Create(new EmailChangeRequest(7, "new@example.org", "old@example.org", "Alex", ChangeChannel.Portal,
             clock.GetUtcNow().UtcDateTime.Add(EmailChangeTokens.Lifetime), null, null));
@@ -119,14 +120,7 @@ public sealed class ContactValidationTests
         Assert.Equal("new@example.org", tokens.Read(token)?.NewEmail);
         Assert.DoesNotContain("example", token, StringComparison.Ordinal);
         Assert.Null(tokens.Read(token[..^2] + (token[^2] == 'A' ? "BB" : "AA")));
-        clock.Now = clock.Now.AddHours(24).AddSeconds(1);
+        clock.Advance(TimeSpan.FromHours(24).Add(TimeSpan.FromSeconds(1)));
         Assert.Null(tokens.Read(token));
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -33,7 +33,7 @@ public sealed class EmailOutboxLeaseTests : IDisposable
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var portal = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            portal.EmailOutbox.AddRange(addresses.Select(a => new OutboxMessage { To = a, Subject = "Lease test", Body = "Body", CreatedAt = DateTime.UtcNow }));
+            portal.EmailOutbox.AddRange(addresses.Select(a => new OutboxMessage { To = a, Subject = "Lease test", Body = "Body", CreatedAt = factory.UtcNow }));
             await portal.SaveChangesAsync();
         }
 

@@ -105,7 +105,7 @@ public sealed class TwoInstanceTests : IAsyncLifetime
             Status = PaymentStatus.Open,
             Provider = PaymentProvider.Stripe,
             ProviderSessionId = sessionId,
-            CreatedAt = DateTime.UtcNow,
+            CreatedAt = TestClock.Start.UtcDateTime, // both app processes' clocks start there
         };
         portal.PaymentAttempts.Add(attempt);
         await portal.SaveChangesAsync();

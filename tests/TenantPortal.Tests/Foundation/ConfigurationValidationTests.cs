@@ -47,6 +47,36 @@ public sealed class ConfigurationValidationTests
         Assert.Contains(problems, p => p.StartsWith("DemoData:Seed is true in Production", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void A_start_time_for_the_clock_is_refused_outside_Development(string environment)
+    {
+        var problems = Validate(With("Clock:Start", "2026-11-10T10:00:00Z"), environment);
+
+        Assert.Contains(problems, p => p.StartsWith($"Clock:Start is set in {environment}.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_start_time_for_the_clock_in_Development_must_be_an_instant()
+    {
+        Assert.DoesNotContain(Validate(With("Clock:Start", "2026-11-10T10:00:00Z"), Environments.Development), p => p.StartsWith("Clock:Start", StringComparison.Ordinal));
+        Assert.Contains(Validate(With("Clock:Start", "next Tuesday"), Environments.Development), p => p.StartsWith("Clock:Start 'next Tuesday' is not", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_started_clock_begins_at_its_start_and_then_runs_at_the_normal_rate()
+    {
+        var start = new DateTimeOffset(2026, 11, 10, 10, 0, 0, TimeSpan.Zero);
+        var clock = Assert.IsType<TenantPortal.Web.Infrastructure.Clock.StartedClock>(
+            TenantPortal.Web.Infrastructure.Clock.ClockSettings.Create(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Clock:Start"] = "2026-11-10T10:00:00Z" }).Build()));
+
+        var now = clock.GetUtcNow();
+
+        Assert.InRange(now - start, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        Assert.Same(TimeProvider.System, TenantPortal.Web.Infrastructure.Clock.ClockSettings.Create(new ConfigurationBuilder().Build()));
+    }
+
     [Fact]
     public void Validate_ProductionWithFileEmail_Refused()
     {

@@ -54,9 +54,16 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["Email__PickupDirectory"] = Path.Combine(folder, "emails");
         start.Environment["Logging__FileFolder"] = Path.Combine(folder, "logs");
         start.Environment["RateLimiting__AuthPermitsPerMinute"] = "1000";
+        start.Environment["Clock__Start"] = TestClock.StartSetting;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
+        }
+
+        if (start.Environment["ASPNETCORE_ENVIRONMENT"] != "Development")
+        {
+            // Production refuses a start time for the clock; such a process runs on the system clock.
+            start.Environment.Remove("Clock__Start");
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app");
@@ -80,8 +87,8 @@ public sealed class AppServer : IAsyncDisposable
     private async Task WaitUntilLiveAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(90))
         {
             if (process.HasExited)
             {

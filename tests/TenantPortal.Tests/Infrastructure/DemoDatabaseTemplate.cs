@@ -22,6 +22,7 @@ public static class DemoDatabaseTemplate
             b.UseSetting("ConnectionStrings:Portal", $"Data Source={path}");
             b.UseSetting("Email:PickupDirectory", System.IO.Path.Combine(folder, "emails"));
             b.UseSetting("DemoData:Seed", "true");
+            b.UseSetting(TenantPortal.Web.Infrastructure.Clock.ClockSettings.StartKey, TestClock.StartSetting);
         }))
         {
             using var client = factory.CreateClient();

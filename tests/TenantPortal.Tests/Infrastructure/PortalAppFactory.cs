@@ -29,6 +29,12 @@ public class PortalAppFactory : WebApplicationFactory<Program>
             ["DemoData:Seed"] = "true",
             ["RateLimiting:AuthPermitsPerMinute"] = "1000",
         };
+        if (environment == "Development")
+        {
+            // Production refuses a start time for the clock; Production tests run on the system clock.
+            this.settings[TenantPortal.Web.Infrastructure.Clock.ClockSettings.StartKey] = TestClock.StartSetting;
+        }
+
         if (settings is not null)
         {
             foreach (var (key, value) in settings)
@@ -43,6 +49,12 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     public string DatabasePath { get; }
     public string EmailFolder => Path.Combine(Folder, "emails");
     public string ConnectionString => $"Data Source={DatabasePath}";
+
+    /// <summary>The app's "now" (UTC), for rows a test writes beside the app's.</summary>
+    public DateTime UtcNow => TestClock.UtcNow(Services);
+
+    /// <summary>The app's UK "today".</summary>
+    public DateOnly Today => UkTime.DateOf(UtcNow);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

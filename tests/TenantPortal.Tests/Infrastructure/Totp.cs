@@ -8,7 +8,9 @@ public static class Totp
     public static string Code(string base32Key, DateTimeOffset? at = null)
     {
         var key = Base32Decode(base32Key);
-        var counter = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
+        // An authenticator app reads the real time, and Identity checks codes against the real time (not the app's
+        // business clock), so the code is made from the system clock unless the test gives an instant.
+        var counter = (at ?? TimeProvider.System.GetUtcNow()).ToUnixTimeSeconds() / 30;
         var bytes = BitConverter.GetBytes(counter);
         if (BitConverter.IsLittleEndian)
         {

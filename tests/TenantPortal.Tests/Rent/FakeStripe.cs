@@ -124,12 +124,17 @@ public sealed record RecordedRequest(string Method, string Path, Dictionary<stri
 /// <summary>Stripe's webhook signing, done the way Stripe does it: v1 = HMAC-SHA256 of "{timestamp}.{payload}".</summary>
 public static class StripeWebhook
 {
+    /// <summary>Stripe stamps events and signatures with the real time, and the app checks a signature's age against
+    /// the real time too (replay protection is about the world's clock, not the app's business clock), so this is the
+    /// one place the tests read the system clock for Stripe.</summary>
+    public static long RealNow => TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+
     public static string Event(string id, string type, JsonObject dataObject) => new JsonObject
     {
         ["id"] = id,
         ["object"] = "event",
         ["api_version"] = "2026-10-28.endive",
-        ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        ["created"] = RealNow,
         ["livemode"] = false,
         ["pending_webhooks"] = 1,
         ["type"] = type,
@@ -138,7 +143,7 @@ public static class StripeWebhook
 
     public static string Sign(string payload, string secret = FakeStripe.WebhookSecret, long? timestamp = null)
     {
-        var t = timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var t = timestamp ?? RealNow;
         var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{t}.{payload}"));
         return $"t={t},v1={Convert.ToHexStringLower(mac)}";
     }

@@ -17,7 +17,7 @@ public sealed class ReconciliationTests(StripeAppFixture app) : IClassFixture<St
         }
 
         // Started an hour ago and never heard of again (the webhook was lost).
-        var anHourAgo = DateTime.UtcNow.AddHours(-1);
+        var anHourAgo = app.Factory.UtcNow.AddHours(-1);
         await RentDb.QueryAsync(app.Factory, (_, p) => p.PaymentAttempts.Where(a => a.Id == attempt).ExecuteUpdateAsync(s => s.SetProperty(a => a.CreatedAt, anHourAgo)));
         return (tenancy, attempt, (await RentDb.AttemptAsync(app.Factory, attempt)).ProviderSessionId ?? "");
     }

@@ -35,6 +35,7 @@ public sealed class RentAccountBuilder
         using var scope = factory.Services.CreateScope();
         var housing = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var now = factory.UtcNow;
         var patch = await housing.Patches.FirstOrDefaultAsync() ?? housing.Patches.Add(new Patch { Code = "TP", Name = "Test patch" }).Entity;
         var property = new Property { AddressLine1 = "1 Test Street", Town = "Testtown", Postcode = "TE1 1ST", Patch = patch };
         var reference = "T" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
@@ -60,13 +61,13 @@ public sealed class RentAccountBuilder
         // Weekly: a charge of 100.00 then a payment of 100.00; the opening line makes the total the balance.
         var lines = new List<RentTransaction>
         {
-            new() { TenancyId = 0, Date = FirstMonday.AddDays(-1), Type = RentTransactionType.Adjustment, Amount = balance, Description = "Opening balance", Source = "HMS", CreatedAt = DateTime.UtcNow },
+            new() { TenancyId = 0, Date = FirstMonday.AddDays(-1), Type = RentTransactionType.Adjustment, Amount = balance, Description = "Opening balance", Source = "HMS", CreatedAt = now },
         };
         for (var w = 0; w < weeks; w++)
         {
             var monday = FirstMonday.AddDays(7 * w);
-            lines.Add(new() { Date = monday, Type = RentTransactionType.Charge, Amount = WeeklyRent + WeeklyService, Description = "Rent and charges", Source = "HMS", CreatedAt = DateTime.UtcNow });
-            lines.Add(new() { Date = monday.AddDays(3), Type = RentTransactionType.Payment, Amount = -(WeeklyRent + WeeklyService), Description = "Payment by bank", Source = "HMS", CreatedAt = DateTime.UtcNow });
+            lines.Add(new() { Date = monday, Type = RentTransactionType.Charge, Amount = WeeklyRent + WeeklyService, Description = "Rent and charges", Source = "HMS", CreatedAt = now });
+            lines.Add(new() { Date = monday.AddDays(3), Type = RentTransactionType.Payment, Amount = -(WeeklyRent + WeeklyService), Description = "Payment by bank", Source = "HMS", CreatedAt = now });
         }
 
         await housing.SaveChangesAsync();
@@ -81,7 +82,7 @@ public sealed class RentAccountBuilder
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
-            user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test Tenant", TenantId = tenant.Id, CreatedAt = DateTime.UtcNow };
+            user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test Tenant", TenantId = tenant.Id, CreatedAt = now };
             var created = await users.CreateAsync(user, DemoSeeder.Password);
             Assert.True(created.Succeeded, string.Join(";", created.Errors.Select(e => e.Description)));
         }

@@ -90,7 +90,7 @@ public sealed class BookingConcurrencyTests(RepairsAppFixture fixture) : IClassF
         var a = int.Parse(first.Reference![6..], System.Globalization.CultureInfo.InvariantCulture);
         var b = int.Parse(second.Reference![6..], System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(a + 1, b);
-        Assert.StartsWith($"R{DateTime.UtcNow.Year}-", first.Reference, StringComparison.Ordinal);
+        Assert.StartsWith($"R{App.Factory.Today.Year}-", first.Reference, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class BookingConcurrencyTests(RepairsAppFixture fixture) : IClassF
         var tenancy = await db.Tenancies.Where(t => t.Reference == DemoData.TenancyReference)
             .Select(t => new { t.Id, t.Property.PatchId, TenantId = t.Tenants.Where(x => x.Email == DemoData.LeadTenantEmail).Select(x => x.Id).First() }).SingleAsync();
         var itemId = await db.RepairCatalogue.Where(i => i.JobCode == RepairCatalogueSeed.KitchenTapDrippingJobCode).Select(i => i.Id).SingleAsync();
-        var tomorrow = UkTime.Today(TimeProvider.System).AddDays(1);
+        var tomorrow = App.Factory.Today.AddDays(1);
         var slot = await db.AppointmentSlots.Where(s => s.Trade == Trade.Plumbing && s.PatchId == tenancy.PatchId && s.Date >= tomorrow && s.BookedCount == 0)
             .OrderBy(s => s.Date).ThenBy(s => s.Period).Select(s => s.Id).FirstAsync();
         await db.AppointmentSlots.Where(s => s.Id == slot).ExecuteUpdateAsync(s => s.SetProperty(x => x.Capacity, 1));

@@ -115,8 +115,8 @@ public sealed class RepairFollowingTests(RepairsAppFixture fixture) : IClassFixt
         await App.WithHousingAsync(async db =>
         {
             var id = await db.Repairs.Where(r => r.Reference == reference).Select(r => r.Id).SingleAsync();
-            db.RepairStatusHistory.Add(new RepairStatusChange { RepairId = id, Status = RepairStatus.Booked, At = DateTime.UtcNow, ChangedBy = "Officer", Note = "Operative will bring a new cartridge", NoteVisibleToTenant = true });
-            db.RepairStatusHistory.Add(new RepairStatusChange { RepairId = id, Status = RepairStatus.Booked, At = DateTime.UtcNow, ChangedBy = "Officer", Note = "Internal: check the stopcock first", NoteVisibleToTenant = false });
+            db.RepairStatusHistory.Add(new RepairStatusChange { RepairId = id, Status = RepairStatus.Booked, At = App.Factory.UtcNow, ChangedBy = "Officer", Note = "Operative will bring a new cartridge", NoteVisibleToTenant = true });
+            db.RepairStatusHistory.Add(new RepairStatusChange { RepairId = id, Status = RepairStatus.Booked, At = App.Factory.UtcNow, ChangedBy = "Officer", Note = "Internal: check the stopcock first", NoteVisibleToTenant = false });
             return await db.SaveChangesAsync();
         });
         var client = await App.SignedInAsync();
@@ -196,7 +196,7 @@ public sealed class RepairFollowingTests(RepairsAppFixture fixture) : IClassFixt
         var tenancy = await db.Tenancies.Where(t => t.Reference == DemoData.TenancyReference)
             .Select(t => new { t.Id, t.Property.PatchId, TenantId = t.Tenants.Where(x => x.Email == DemoData.LeadTenantEmail).Select(x => x.Id).First() }).SingleAsync();
         var itemId = await db.RepairCatalogue.Where(i => i.JobCode == RepairCatalogueSeed.KitchenTapDrippingJobCode).Select(i => i.Id).SingleAsync();
-        var from = UkTime.Today(TimeProvider.System).AddDays(2);
+        var from = UkTime.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()).AddDays(2);
         var slotId = await db.AppointmentSlots.Where(s => s.Trade == Trade.Plumbing && s.PatchId == tenancy.PatchId && s.Date >= from && s.BookedCount < s.Capacity)
             .OrderBy(s => s.Date).ThenBy(s => s.Period).Select(s => s.Id).FirstAsync();
         var draft = new RepairDraft { TenancyId = tenancy.Id, ReportedByTenantId = tenancy.TenantId, Area = "Kitchen", CatalogueItemId = itemId, Description = description, SlotId = slotId, WhoWillBeHome = "Me" };

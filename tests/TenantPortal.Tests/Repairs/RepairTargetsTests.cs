@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Features.Repairs;
 
@@ -122,13 +123,8 @@ public sealed class AppointmentCutOffTests
     {
         var now = DateTimeOffset.Parse(nowUtc + "Z", System.Globalization.CultureInfo.InvariantCulture);
         var appointment = DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
-        var booking = new AppointmentBooking(null!, new FixedClock(now));
+        var booking = new AppointmentBooking(null!, new FakeTimeProvider(now));
 
         Assert.Equal(expected, booking.CanChange(appointment));
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -25,7 +25,7 @@ public sealed class RepairsApp : IDisposable
 
     /// <summary>Starts the app. <paramref name="shortLockTimeout"/> makes the app give up after 1 second when the
     /// database is locked, so a test can make the database "unavailable" by holding a write lock.</summary>
-    public static async Task<RepairsApp> StartAsync(IDictionary<string, string?>? settings = null, bool shortLockTimeout = false)
+    public static async Task<RepairsApp> StartAsync(IDictionary<string, string?>? settings = null, bool shortLockTimeout = false, Action<IServiceCollection>? services = null)
     {
         var folder = Directory.CreateTempSubdirectory("tenantportal-repairs-").FullName;
         var all = new Dictionary<string, string?>
@@ -39,10 +39,15 @@ public sealed class RepairsApp : IDisposable
         }
 
         PortalAppFactory? factory = null;
-        Action<IServiceCollection>? services = shortLockTimeout
-            ? s => s.AddScoped(_ => new SharedConnection(DatabaseProvider.Sqlite, $"Data Source={factory!.DatabasePath};Default Timeout=1"))
-            : null;
-        factory = new PortalAppFactory(services, all);
+        factory = new PortalAppFactory(s =>
+        {
+            if (shortLockTimeout)
+            {
+                s.AddScoped(_ => new SharedConnection(DatabaseProvider.Sqlite, $"Data Source={factory!.DatabasePath};Default Timeout=1"));
+            }
+
+            services?.Invoke(s);
+        }, all);
         var app = new RepairsApp(factory);
         await PrepareAsync(app.Factory.Services);
         return app;
@@ -74,7 +79,7 @@ public sealed class RepairsApp : IDisposable
                 EmailConfirmed = true,
                 DisplayName = DemoData.SecondTenantFullName,
                 TenantId = grace,
-                CreatedAt = DateTime.UtcNow,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
             }, DemoSeeder.Password);
             if (!result.Succeeded)
             {
@@ -146,8 +151,8 @@ public static class ReportJourney
         return await client.PostAsync(new Uri("/repairs/report/photos", UriKind.Relative), content);
     }
 
-    /// <summary>Reports a dripping kitchen tap up to the check-your-answers page; returns the chosen slot's label.</summary>
-    public static async Task<string?> ToCheckPageAsync(HttpClient client, string description = "The hot tap drips all the time", byte[]? photo = null, bool bookFirstSlot = true)
+    /// <summary>Reports a dripping kitchen tap up to the "choose a time" page.</summary>
+    public static async Task ToAppointmentPageAsync(HttpClient client, string description = "The hot tap drips all the time", byte[]? photo = null)
     {
         Expect(await client.SubmitFormAsync("/repairs/report", new Dictionary<string, string>()), "/repairs/report/where");
         Expect(await client.ChooseAsync("/repairs/report/where", "Kitchen"), "/repairs/report/what");
@@ -159,6 +164,12 @@ public static class ReportJourney
         var access = await client.GetDocumentAsync("/repairs/report/access");
         var phone = access.QuerySelector("#ContactPhone")!.GetAttribute("value")!;
         Expect(await client.SubmitFormAsync(access, new Dictionary<string, string> { ["WhoWillBeHome"] = "Me", ["AccessNotes"] = "Friendly dog", ["ContactPhone"] = phone }), "/repairs/report/appointment");
+    }
+
+    /// <summary>Reports a dripping kitchen tap up to the check-your-answers page; returns the chosen slot's label.</summary>
+    public static async Task<string?> ToCheckPageAsync(HttpClient client, string description = "The hot tap drips all the time", byte[]? photo = null, bool bookFirstSlot = true)
+    {
+        await ToAppointmentPageAsync(client, description, photo);
         var slots = await client.GetDocumentAsync("/repairs/report/appointment");
         var first = slots.QuerySelector(".radio");
         string? label = null;

@@ -61,7 +61,7 @@ public sealed record OtherTenancy(int TenancyId, string TenancyReference, int Te
 
         var (photo, error) = await store.SaveAsync(TestImages.Jpeg(), CancellationToken.None);
         Assert.Null(error);
-        var row = new RepairPhoto { RepairId = repair.Id, StoredFileName = photo!.StoredFileName, ContentType = photo.ContentType, SizeBytes = photo.SizeBytes, UploadedAt = DateTime.UtcNow, UploadedBy = "Another tenant" };
+        var row = new RepairPhoto { RepairId = repair.Id, StoredFileName = photo!.StoredFileName, ContentType = photo.ContentType, SizeBytes = photo.SizeBytes, UploadedAt = app.Factory.UtcNow, UploadedBy = "Another tenant" };
         housing.RepairPhotos.Add(row);
         await housing.SaveChangesAsync();
 
@@ -74,8 +74,8 @@ public sealed record OtherTenancy(int TenancyId, string TenancyReference, int Te
             Amount = 12.34m,
             Status = status,
             Provider = PaymentProvider.TestGateway,
-            CreatedAt = DateTime.UtcNow,
-            CompletedAt = status == PaymentStatus.Succeeded ? DateTime.UtcNow : null,
+            CreatedAt = app.Factory.UtcNow,
+            CompletedAt = status == PaymentStatus.Succeeded ? app.Factory.UtcNow : null,
         };
         var open = Attempt(PaymentStatus.Created);
         var paid = Attempt(PaymentStatus.Succeeded);

@@ -20,7 +20,7 @@ public sealed class TamperingTests(SecurityAppFixture fixture) : IClassFixture<S
     private async Task<int> SlotIdAsync(string kind)
     {
         var demo = await App.WithHousingAsync(db => db.Tenancies.Where(t => t.Reference == DemoData.TenancyReference).Select(t => t.Property.PatchId).SingleAsync());
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = App.Factory.Today;
         return kind switch
         {
             "another-trade" => await App.WithHousingAsync(db => db.AppointmentSlots.Where(s => s.PatchId == demo && s.Trade != Trade.Plumbing && s.Date > today.AddDays(2) && s.BookedCount < s.Capacity).Select(s => s.Id).FirstAsync()),

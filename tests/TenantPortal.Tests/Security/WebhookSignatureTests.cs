@@ -31,7 +31,7 @@ public sealed class WebhookSignatureTests(StripeAppFixture app) : IClassFixture<
 
     private static string Signature(string kind, string payload)
     {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var now = StripeWebhook.RealNow;
         return kind switch
         {
             "stale-6-minutes" => StripeWebhook.Sign(payload, timestamp: now - 360),
@@ -65,7 +65,7 @@ public sealed class WebhookSignatureTests(StripeAppFixture app) : IClassFixture<
         var (attempt, session, tenancyId) = await StartedPaymentAsync();
         var payload = StripeWebhook.Event("evt_" + Guid.NewGuid().ToString("N"), "checkout.session.completed", StripeWebhook.Completed(session, attempt, "pi_late_ok", 2500));
 
-        var response = await StripeWebhook.PostAsync(app.Factory.CreateClient(), payload, StripeWebhook.Sign(payload, timestamp: DateTimeOffset.UtcNow.AddMinutes(-4).ToUnixTimeSeconds()));
+        var response = await StripeWebhook.PostAsync(app.Factory.CreateClient(), payload, StripeWebhook.Sign(payload, timestamp: StripeWebhook.RealNow - (4 * 60)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(await RentDb.PortalLinesAsync(app.Factory, tenancyId));

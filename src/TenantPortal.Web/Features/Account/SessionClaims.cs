@@ -15,7 +15,8 @@ public static class SessionClaims
     public static Claim SignedInAtClaim(DateTimeOffset now) =>
         new(SignedInAt, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64);
 
-    /// <summary>True when the session began more than 12 hours ago, or carries no start time (never issued by us).</summary>
+    /// <summary>True when the session began 12 hours ago or more (at 12:00:00 it has ended), or carries no start time
+    /// (never issued by us).</summary>
     public static bool HasExpired(ClaimsPrincipal? principal, DateTimeOffset now)
     {
         var value = principal?.FindFirstValue(SignedInAt);
@@ -24,7 +25,7 @@ public static class SessionClaims
             return true;
         }
 
-        return now - DateTimeOffset.FromUnixTimeSeconds(seconds) > AbsoluteLifetime;
+        return now - DateTimeOffset.FromUnixTimeSeconds(seconds) >= AbsoluteLifetime;
     }
 
     public static bool UsedTwoFactor(this ClaimsPrincipal user) => user.HasClaim(AuthenticationMethod, "mfa");

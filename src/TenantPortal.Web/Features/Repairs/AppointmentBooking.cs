@@ -20,10 +20,11 @@ public sealed class AppointmentBooking(HousingDbContext db, TimeProvider clock)
     /// <summary>Changes and cancellations are allowed until this UK time on the day before the appointment.</summary>
     public static readonly TimeOnly ChangeCutOff = new(18, 0);
 
-    /// <summary>Free slots for a trade in a patch from tomorrow (UK) to <paramref name="latest"/>, earliest first.</summary>
-    public async Task<IReadOnlyList<SlotOption>> AvailableSlotsAsync(Trade trade, int patchId, DateOnly latest, CancellationToken ct)
+    /// <summary>Free slots for a trade in a patch from the earliest date the booker may take (see
+    /// <see cref="EarliestBookableDate"/>) to <paramref name="latest"/>, earliest first.</summary>
+    public async Task<IReadOnlyList<SlotOption>> AvailableSlotsAsync(Trade trade, int patchId, DateOnly latest, RepairChannel channel, CancellationToken ct)
     {
-        var earliest = UkTime.Today(clock).AddDays(1);
+        var earliest = EarliestBookableDate(channel);
         var slots = await db.AppointmentSlots.AsNoTracking()
             .Where(s => s.Trade == trade && s.PatchId == patchId && s.Date >= earliest && s.Date <= latest && s.BookedCount < s.Capacity)
             .OrderBy(s => s.Date).ThenBy(s => s.Period)
@@ -31,6 +32,15 @@ public sealed class AppointmentBooking(HousingDbContext db, TimeProvider clock)
             .ToListAsync(ct);
         return slots.Select(s => new SlotOption(s.Id, s.Date, s.Period, s.Left))
             .OrderBy(s => s.Date).ThenBy(s => s.Period).ToList();
+    }
+
+    /// <summary>The first day a slot may be booked. Officers can book from tomorrow. A tenant booking online is only
+    /// offered slots they could still change or cancel online: after the 6pm cut-off, tomorrow's slots would be fixed
+    /// the moment they were booked, so online booking starts the day after (docs/repairs.md, "Choosing a time").</summary>
+    public DateOnly EarliestBookableDate(RepairChannel channel)
+    {
+        var tomorrow = UkTime.Today(clock).AddDays(1);
+        return channel != RepairChannel.Portal || CanChange(tomorrow) ? tomorrow : tomorrow.AddDays(1);
     }
 
     /// <summary>Takes one place in the slot if there is one. True when this caller got it.</summary>
@@ -51,7 +61,8 @@ public sealed class AppointmentBooking(HousingDbContext db, TimeProvider clock)
     }
 
     /// <summary>Books a slot for a repair (tracked, with its Appointments loaded or new). Checks the slot is for the
-    /// repair's trade and patch, from tomorrow up to <paramref name="latest"/>, then takes a place atomically.</summary>
+    /// repair's trade and patch, from the booker's earliest date up to <paramref name="latest"/>, then takes a place
+    /// atomically.</summary>
     public async Task<BookingOutcome> BookAsync(Repair repair, int patchId, int slotId, DateOnly latest, string bookedBy, RepairChannel channel, CancellationToken ct)
     {
         if (!repair.IsOpen)
@@ -59,7 +70,7 @@ public sealed class AppointmentBooking(HousingDbContext db, TimeProvider clock)
             return BookingOutcome.NotOpen;
         }
 
-        var earliest = UkTime.Today(clock).AddDays(1);
+        var earliest = EarliestBookableDate(channel);
         var allowed = await db.AppointmentSlots.AsNoTracking()
             .AnyAsync(s => s.Id == slotId && s.Trade == repair.Trade && s.PatchId == patchId && s.Date >= earliest && s.Date <= latest, ct);
         if (!allowed)

@@ -398,7 +398,7 @@ public sealed class RepairsController(
     {
         var latest = LatestDate(info);
         var trade = await db.Repairs.Where(r => r.Id == info.Id).Select(r => r.Trade).SingleAsync(ct);
-        var slots = await booking.AvailableSlotsAsync(trade, info.PatchId, latest, ct);
+        var slots = await booking.AvailableSlotsAsync(trade, info.PatchId, latest, RepairChannel.Portal, ct);
         return new ChangeAppointmentPage { Reference = await db.Repairs.Where(r => r.Id == info.Id).Select(r => r.Reference).SingleAsync(ct), Current = info.SlotText, Slots = slots.Where(s => s.Id != info.SlotId).ToList(), Selected = selected };
     }
 

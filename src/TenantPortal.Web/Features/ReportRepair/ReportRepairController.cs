@@ -711,7 +711,7 @@ public abstract class RepairJourneyController(
             return new AppointmentOptions(null, RepairWording.WhatHappensNext(item.Priority, item.Hazard, target, investigate, AlertStopsBooking && tenancy.HasCautionaryAlert));
         }
 
-        var slots = await booking.AvailableSlotsAsync(item.Trade, tenancy.PatchId, target, ct);
+        var slots = await booking.AvailableSlotsAsync(item.Trade, tenancy.PatchId, target, StaffJourney ? draft.Channel : RepairChannel.Portal, ct);
         return slots.Count == 0
             ? new AppointmentOptions(slots, $"We have no times we can offer online before {RepairWording.Date(target)}. We'll call you to arrange a time.")
             : new AppointmentOptions(slots, null);

@@ -35,6 +35,8 @@ public static class StartupConfigurationValidator
             problems.Add($"DemoData:Seed is true in {environment.EnvironmentName}. Demo data and demo accounts, whose passwords are public, are only created in Development.");
         }
 
+        problems.AddRange(Clock.ClockSettings.Problems(configuration, environment));
+
         if (environment.IsProduction())
         {
             problems.AddRange(ProductionProblems(configuration));

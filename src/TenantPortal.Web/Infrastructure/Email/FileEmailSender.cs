@@ -3,14 +3,14 @@ using Microsoft.Extensions.Options;
 namespace TenantPortal.Web.Infrastructure.Email;
 
 /// <summary>Development delivery: each email becomes an .eml file, so every journey works offline.</summary>
-public sealed class FileEmailSender(MimeMessageFactory factory, IOptions<EmailOptions> options, IHostEnvironment environment, ILogger<FileEmailSender> logger) : IEmailSender
+public sealed class FileEmailSender(MimeMessageFactory factory, IOptions<EmailOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<FileEmailSender> logger) : IEmailSender
 {
     public string Directory => Path.Combine(environment.ContentRootPath, options.Value.PickupDirectory);
 
     public async Task SendAsync(EmailMessage message, CancellationToken ct)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var path = Path.Combine(Directory, $"{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.eml");
+        var path = Path.Combine(Directory, $"{clock.GetUtcNow():yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.eml");
         await factory.Create(message).WriteToAsync(path, ct);
         logger.LogInformation("Email written to {EmailFolder}", Directory);
     }

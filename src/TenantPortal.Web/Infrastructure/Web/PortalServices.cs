@@ -27,7 +27,7 @@ public static class PortalServices
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section));
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Clock.ClockSettings.Create(configuration));
         services.AddHttpContextAccessor();
         services.AddSingleton<Audit.AuditTrail>();
 

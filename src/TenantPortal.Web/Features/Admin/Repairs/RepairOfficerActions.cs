@@ -92,7 +92,7 @@ public sealed class RepairOfficerActions(
 
     /// <summary>Free slots an officer can offer for a repair (its trade in its property's patch), earliest first.</summary>
     public Task<IReadOnlyList<SlotOption>> AvailableSlotsAsync(Trade trade, int patchId, CancellationToken ct = default) =>
-        booking.AvailableSlotsAsync(trade, patchId, LatestBookableDate(), ct);
+        booking.AvailableSlotsAsync(trade, patchId, LatestBookableDate(), RepairChannel.Officer, ct);
 
     /// <summary>Books an appointment, or moves the booked one, with the repairs feature's <see cref="AppointmentBooking"/>
     /// (a place is taken atomically; the old place is released; no 6pm cut-off for officers). One unit of work: the
