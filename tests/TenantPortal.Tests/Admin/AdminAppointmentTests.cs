@@ -36,6 +36,46 @@ public sealed class AdminAppointmentTests(PortalAppFixture app) : IClassFixture<
     private Task<List<Web.Data.Portal.OutboxMessage>> EmailsAboutAsync(string reference) =>
         app.Factory.PortalAsync(db => db.EmailOutbox.AsNoTracking().Where(m => m.Subject.Contains(reference)).ToListAsync());
 
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string reference, string action, Dictionary<string, string> fields)
+    {
+        var page = await client.GetDocumentAsync($"/admin/repairs/{reference}");
+        return await client.SubmitFormAsync(page, fields, $"form[action='/admin/repairs/{reference}/{action}']");
+    }
+
+    [Fact]
+    public async Task An_officer_cancelling_a_booked_repair_cancels_the_appointment_and_gives_the_slot_place_back_once()
+    {
+        var (client, reference) = await OfficerWithRepairAsync();
+        var (_, slotId) = await BookAsync(client, reference);
+        var booked = await BookedCountAsync(slotId);
+
+        var page = await client.GetDocumentAsync($"/admin/repairs/{reference}");
+        var fields = new Dictionary<string, string> { ["CancelForm.Reason"] = "No longer needed", ["CancelForm.NoteVisibility"] = "tenant" };
+        var first = await client.SubmitFormAsync(page, fields, $"form[action='/admin/repairs/{reference}/cancel']");
+        var resubmitted = await client.SubmitFormAsync(page, fields, $"form[action='/admin/repairs/{reference}/cancel']");
+        var afterResubmit = await resubmitted.GetDocumentAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Contains("cancelled", afterResubmit.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(RepairStatus.Cancelled, (await app.Factory.RepairAsync(reference)).Status);
+        Assert.Equal(AppointmentStatus.Cancelled, Assert.Single(await AppointmentsAsync(reference)).Status);
+        Assert.Equal(booked - 1, await BookedCountAsync(slotId));
+    }
+
+    [Fact]
+    public async Task Completing_a_booked_repair_marks_its_appointment_attended_and_keeps_the_place_used()
+    {
+        var (client, reference) = await OfficerWithRepairAsync();
+        var (_, slotId) = await BookAsync(client, reference);
+        var booked = await BookedCountAsync(slotId);
+
+        await PostAsync(client, reference, "complete", new() { ["CompleteForm.CompletionNotes"] = "Replaced the washer", ["CompleteForm.NoteVisibility"] = "tenant" });
+
+        Assert.Equal(RepairStatus.Completed, (await app.Factory.RepairAsync(reference)).Status);
+        Assert.Equal(AppointmentStatus.Attended, Assert.Single(await AppointmentsAsync(reference)).Status);
+        Assert.Equal(booked, await BookedCountAsync(slotId));
+    }
+
     [Fact]
     public async Task Booking_an_appointment_takes_a_slot_place_sets_booked_audits_and_emails_the_tenants()
     {

@@ -34,7 +34,7 @@ public sealed class ContactDetailsPageTests(PortalAppFixture app) : IClassFixtur
         var client = await ContactTestTenants.SignedInClientAsync(Factory, tenant);
         var before = await ContactTestTenants.TenantRowAsync(Factory, tenant.TenantId);
 
-        var check = await (await client.SubmitFormAsync("/contact-details/preferred-contact", new Dictionary<string, string> { ["Value"] = "Text" })).GetDocumentAsync();
+        var check = await client.FollowAsync(await client.SubmitFormAsync("/contact-details/preferred-contact", new Dictionary<string, string> { ["Value"] = "Text" }));
         Assert.Equal("Check your answer", check.QuerySelector("h1").Text());
         Assert.Equal("Text message", check.QuerySelector("#new-value").Text());
         Assert.Equal(ContactMethod.Letter, (await ContactTestTenants.TenantRowAsync(Factory, tenant.TenantId)).PreferredContactMethod);
@@ -54,13 +54,33 @@ public sealed class ContactDetailsPageTests(PortalAppFixture app) : IClassFixtur
     }
 
     [Fact]
+    public async Task Check_your_answer_is_a_page_of_its_own_so_back_and_refresh_never_resubmit()
+    {
+        var tenant = await ContactTestTenants.CreateAsync(Factory);
+        var client = await ContactTestTenants.SignedInClientAsync(Factory, tenant);
+
+        var answered = await client.SubmitFormAsync("/contact-details/interpreter", new Dictionary<string, string> { ["Value"] = "Welsh" });
+        var refreshed = await client.GetDocumentAsync("/contact-details/interpreter/check");
+        var saved = await client.SubmitFormAsync(refreshed, new Dictionary<string, string> { ["Step"] = "save" });
+        var backToCheck = await client.GetAsync(new Uri("/contact-details/interpreter/check", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.Equal("/contact-details/interpreter/check", answered.Headers.Location?.OriginalString);
+        Assert.Equal("Welsh", refreshed.QuerySelector("#new-value").Text());
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, backToCheck.StatusCode);
+        Assert.Equal("/contact-details/interpreter", backToCheck.Headers.Location?.OriginalString);
+        Assert.Single(await ContactTestTenants.HistoryRowsAsync(Factory, tenant.TenantId));
+    }
+
+    [Fact]
     public async Task Check_page_change_button_returns_to_the_question_with_the_typed_answer()
     {
         var tenant = await ContactTestTenants.CreateAsync(Factory);
         var client = await ContactTestTenants.SignedInClientAsync(Factory, tenant);
-        var check = await (await client.SubmitFormAsync("/contact-details/interpreter", new Dictionary<string, string> { ["Value"] = "  Polish " })).GetDocumentAsync();
+        var check = await client.FollowAsync(await client.SubmitFormAsync("/contact-details/interpreter", new Dictionary<string, string> { ["Value"] = "  Polish " }));
 
-        var question = await (await client.SubmitFormAsync(check, new Dictionary<string, string> { ["Step"] = "change" })).GetDocumentAsync();
+        var question = await client.FollowAsync(await client.SubmitFormAsync(check, new Dictionary<string, string> { ["Step"] = "change" }));
 
         Assert.Equal("Polish", question.QuerySelector("#Value")?.GetAttribute("value"));
         Assert.Null((await ContactTestTenants.TenantRowAsync(Factory, tenant.TenantId)).InterpreterLanguage);
@@ -125,7 +145,7 @@ public sealed class ContactDetailsPageTests(PortalAppFixture app) : IClassFixtur
         var client = await ContactTestTenants.SignedInClientAsync(Factory, tenant);
         await ContactTestTenants.ConfirmPasswordAsync(client);
 
-        var check = await (await client.SubmitFormAsync("/contact-details/mobile-phone", new Dictionary<string, string> { ["Value"] = "+44 (0)7700-900 456" })).GetDocumentAsync();
+        var check = await client.FollowAsync(await client.SubmitFormAsync("/contact-details/mobile-phone", new Dictionary<string, string> { ["Value"] = "+44 (0)7700-900 456" }));
         Assert.Equal("07700 900456", check.QuerySelector("#new-value").Text());
         await client.SubmitFormAsync(check, new Dictionary<string, string> { ["Step"] = "save" });
 
@@ -172,7 +192,7 @@ public sealed class ContactDetailsPageTests(PortalAppFixture app) : IClassFixtur
     {
         var tenant = await ContactTestTenants.CreateAsync(Factory);
         var client = await ContactTestTenants.SignedInClientAsync(Factory, tenant);
-        var check = await (await client.SubmitFormAsync("/contact-details/preferred-contact", new Dictionary<string, string> { ["Value"] = "Email" })).GetDocumentAsync();
+        var check = await client.FollowAsync(await client.SubmitFormAsync("/contact-details/preferred-contact", new Dictionary<string, string> { ["Value"] = "Email" }));
 
         // An officer changes the record meanwhile (as the HMS or the admin pages would: new values and a new Version).
         await using (var db = ContactTestTenants.Housing(Factory))
@@ -204,7 +224,7 @@ public sealed class ContactDetailsPageTests(PortalAppFixture app) : IClassFixtur
         var jointTenantId = await ContactTestTenants.AddJointTenantAsync(Factory, tenant);
         var otherBefore = await ContactTestTenants.TenantRowAsync(Factory, other.TenantId);
         var client = await ContactTestTenants.SignedInClientAsync(Factory, tenant);
-        var check = await (await client.SubmitFormAsync("/contact-details/advocate", new Dictionary<string, string> { ["Value"] = "Jo Smith, my daughter" })).GetDocumentAsync();
+        var check = await client.FollowAsync(await client.SubmitFormAsync("/contact-details/advocate", new Dictionary<string, string> { ["Value"] = "Jo Smith, my daughter" }));
 
         await client.SubmitFormAsync(check, new Dictionary<string, string>
         {

@@ -75,7 +75,7 @@ public sealed class OfficerContactDetailsTests(PortalAppFixture app) : IClassFix
     {
         var tenant = await ContactTestTenants.CreateAsync(Factory);
         var client = await ContactTestTenants.SignedInClientAsync(Factory, tenant);
-        var check = await (await client.SubmitFormAsync("/contact-details/large-print", new Dictionary<string, string> { ["Value"] = "Yes" })).GetDocumentAsync();
+        var check = await client.FollowAsync(await client.SubmitFormAsync("/contact-details/large-print", new Dictionary<string, string> { ["Value"] = "Yes" }));
         await client.SubmitFormAsync(check, new Dictionary<string, string> { ["Step"] = "save" });
 
         var page = await (await OfficerAsync()).GetDocumentAsync($"/admin/tenants/{tenant.TenantId}/contact-details");
@@ -105,7 +105,7 @@ public sealed class OfficerContactDetailsTests(PortalAppFixture app) : IClassFix
         var officer = await OfficerAsync();
         var form = await officer.GetDocumentAsync($"/admin/tenants/{tenant.TenantId}/contact-details/edit");
         var tenantClient = await ContactTestTenants.SignedInClientAsync(Factory, tenant);
-        var check = await (await tenantClient.SubmitFormAsync("/contact-details/advocate", new Dictionary<string, string> { ["Value"] = "Jo Smith" })).GetDocumentAsync();
+        var check = await tenantClient.FollowAsync(await tenantClient.SubmitFormAsync("/contact-details/advocate", new Dictionary<string, string> { ["Value"] = "Jo Smith" }));
         await tenantClient.SubmitFormAsync(check, new Dictionary<string, string> { ["Step"] = "save" });
 
         var document = await (await officer.SubmitFormAsync(form, Fields(tenant, ("Advocate", "Someone else")))).GetDocumentAsync();

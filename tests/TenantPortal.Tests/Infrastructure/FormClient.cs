@@ -32,6 +32,18 @@ public static class FormClient
         return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values));
     }
 
+    /// <summary>The page a POST redirected to (Post/Redirect/Get), as the browser would show it next.</summary>
+    public static async Task<IHtmlDocument> FollowAsync(this HttpClient client, HttpResponseMessage response)
+    {
+        if (response.StatusCode is not (System.Net.HttpStatusCode.Redirect or System.Net.HttpStatusCode.SeeOther) || response.Headers.Location is null)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            throw new InvalidOperationException($"Expected a redirect after the POST but got {(int)response.StatusCode}: {body[..Math.Min(body.Length, 2000)]}");
+        }
+
+        return await client.GetDocumentAsync(response.Headers.Location.OriginalString);
+    }
+
     public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string pageUrl)
     {
         var document = await client.GetDocumentAsync(pageUrl);

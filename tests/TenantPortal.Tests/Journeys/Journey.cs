@@ -124,7 +124,6 @@ public sealed class JourneyApps : IAsyncLifetime
             app = await AppServer.StartAsync(new Dictionary<string, string>
             {
                 ["Repairs__PhotoFolder"] = Path.Combine(folder, "photos"),
-                ["Repairs__DraftFolder"] = Path.Combine(folder, "drafts"),
             });
             apps[javaScript] = app;
         }

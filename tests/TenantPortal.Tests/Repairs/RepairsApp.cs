@@ -31,7 +31,6 @@ public sealed class RepairsApp : IDisposable
         var all = new Dictionary<string, string?>
         {
             ["Repairs:PhotoFolder"] = Path.Combine(folder, "photos"),
-            ["Repairs:DraftFolder"] = Path.Combine(folder, "drafts"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -76,7 +76,7 @@ public sealed class InjectionTests(SecurityAppFixture fixture) : IClassFixture<S
     public async Task Contact_detail_text_is_stored_verbatim_and_shown_encoded_to_tenant_and_officer(string slug, string field)
     {
         var tenant = await App.SignedInAsync();
-        var check = await (await tenant.SubmitFormAsync($"/contact-details/{slug}", new Dictionary<string, string> { ["Value"] = Payload })).GetDocumentAsync();
+        var check = await tenant.FollowAsync(await tenant.SubmitFormAsync($"/contact-details/{slug}", new Dictionary<string, string> { ["Value"] = Payload }));
         Injection.AssertShownEncoded(check, "main");
 
         var saved = await tenant.SubmitFormAsync(check, new Dictionary<string, string> { ["Step"] = "save" });

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TenantPortal.Web.Data.Portal;
 
-/// <summary>The portal's own tables: Identity, payments, provider events, audit, data protection keys, outbox.
+/// <summary>The portal's own tables: Identity, payments, provider events, audit, data protection keys, outbox, the
+/// state of unfinished multi-page forms.
 /// Kept apart from the housing database so a landlord can host them anywhere.</summary>
 public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
@@ -14,6 +15,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<OutboxMessage> EmailOutbox => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<JourneyState> JourneyStates => Set<JourneyState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

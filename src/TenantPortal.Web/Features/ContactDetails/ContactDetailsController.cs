@@ -1,16 +1,20 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
+using TenantPortal.Web.Features.Shared.Journeys;
 using TenantPortal.Web.Infrastructure.Security;
 using TenantPortal.Web.Infrastructure.Web;
 
 namespace TenantPortal.Web.Features.ContactDetails;
 
 /// <summary>The tenant's own contact details: a summary, one short page per item, check your answers, save.
-/// The tenant is always the signed-in one (from the sign-in cookie); nothing in the request chooses the record.</summary>
+/// The tenant is always the signed-in one (from the sign-in cookie); nothing in the request chooses the record.
+/// The answer waiting on the check page is kept by the shared <see cref="JourneyStore"/> (any instance can show it),
+/// and every POST redirects, so Back and refresh never resubmit.</summary>
 [Authorize(Policy = PortalPolicies.Tenant)]
 [Route("contact-details")]
 public sealed class ContactDetailsController(
@@ -18,8 +22,10 @@ public sealed class ContactDetailsController(
     EmailChangeService emailChanges,
     RecentPassword recentPassword,
     SignInManager<PortalUser> signInManager,
-    UserManager<PortalUser> users) : Controller
+    UserManager<PortalUser> users,
+    JourneyStore journeys) : Controller
 {
+    private const string Journey = "contact-details";
     private const string NoticeKey = "ContactDetails.Notice";
     private const string SentToKey = "ContactDetails.SentTo";
 
@@ -109,7 +115,7 @@ public sealed class ContactDetailsController(
     }
 
     [HttpGet("{slug}")]
-    public async Task<IActionResult> Question(string slug, CancellationToken ct)
+    public async Task<IActionResult> Question(string slug, bool change, CancellationToken ct)
     {
         var item = ContactItems.Find(slug);
         if (item is null)
@@ -126,6 +132,12 @@ public sealed class ContactDetailsController(
         if (record is null)
         {
             return NotFound();
+        }
+
+        // "Change" on the check page comes back here with the answer given, not the one on record.
+        if (change && await journeys.LoadAsync<PendingContactChange>(KeyFor(item), ct) is { } pending)
+        {
+            return QuestionView(new ContactItemForm { Item = item, Value = pending.Value, Version = pending.Version });
         }
 
         var value = item.Kind == ContactItemKind.Email ? null : item.FormValue(item.Current(record.Details));
@@ -160,11 +172,6 @@ public sealed class ContactDetailsController(
             return ConflictView(record);
         }
 
-        if (form.Step == "change")
-        {
-            return QuestionView(form);
-        }
-
         var (stored, error) = item.Parse(form.Value);
         if (error is null && item.With(record.Details, stored).CrossFieldProblem() is { } problem)
         {
@@ -184,51 +191,97 @@ public sealed class ContactDetailsController(
 
         if (string.Equals(stored, item.Current(record.Details), StringComparison.Ordinal) && item.Kind != ContactItemKind.Email)
         {
+            await journeys.DiscardAsync(KeyFor(item), ct);
             TempData[NoticeKey] = $"Nothing changed. {item.Label}: {item.Display(stored)}";
             return RedirectToAction(nameof(Index));
         }
 
-        form.Stored = stored;
-        form.Value = item.FormValue(stored);
-        if (form.Step != "save")
+        await journeys.SaveAsync(KeyFor(item), new PendingContactChange(item.FormValue(stored), stored, form.Version.Value), ct);
+        return RedirectToAction(nameof(Check), new { slug = item.Slug });
+    }
+
+    [HttpGet("{slug}/check")]
+    public async Task<IActionResult> Check(string slug, CancellationToken ct)
+    {
+        var (item, pending, redirect) = await PendingAsync(slug, ct);
+        return redirect ?? View("Check", new ContactItemForm { Item = item!, Value = pending!.Value, Stored = pending.Stored, Version = pending.Version });
+    }
+
+    [HttpPost("{slug}/check")]
+    public async Task<IActionResult> Check(string slug, string? step, CancellationToken ct)
+    {
+        var (item, pending, redirect) = await PendingAsync(slug, ct);
+        if (redirect is not null)
         {
-            return View("Check", form);
+            return redirect;
         }
 
-        var actor = new ChangeActor(User.DisplayName(), ChangeChannel.Portal);
-        if (item.Kind == ContactItemKind.Email)
+        if (step == "change")
         {
-            var outcome = await emailChanges.RequestAsync(tenantId, form.Version.Value, stored!, actor,
+            return RedirectToAction(nameof(Question), new { slug = item!.Slug, change = true });
+        }
+
+        var tenantId = User.TenantId();
+        var stored = pending!.Stored;
+        var actor = new ChangeActor(User.DisplayName(), ChangeChannel.Portal);
+        if (item!.Kind == ContactItemKind.Email)
+        {
+            var outcome = await emailChanges.RequestAsync(tenantId, pending.Version, stored!, actor,
                 token => Url.Action(nameof(ConfirmEmail), "ContactDetails", new { token }, Request.Scheme)!, ct);
+            await journeys.DiscardAsync(KeyFor(item), ct);
             switch (outcome)
             {
                 case EmailRequestOutcome.Sent:
                     TempData[SentToKey] = stored;
                     return RedirectToAction(nameof(EmailSent));
                 case EmailRequestOutcome.Conflict:
-                    return ConflictView(record);
+                    return ConflictView((await contacts.FindAsync(tenantId, ct))!);
                 default:
                     return RedirectToAction(nameof(Index));
             }
         }
 
-        var result = await contacts.SaveAsync(tenantId, form.Version.Value, s => item.With(s, stored), actor, ct: ct);
+        var result = await contacts.SaveAsync(tenantId, pending.Version, s => item.With(s, stored), actor, ct: ct);
         switch (result.Outcome)
         {
             case SaveOutcome.Saved:
+                await journeys.DiscardAsync(KeyFor(item), ct);
                 TempData[NoticeKey] = $"Saved. {item.Label}: {item.Display(stored)}";
                 return RedirectToAction(nameof(Index));
             case SaveOutcome.Conflict:
+                await journeys.DiscardAsync(KeyFor(item), ct);
                 return ConflictView((await contacts.FindAsync(tenantId, ct))!);
             case SaveOutcome.Invalid:
-                ModelState.AddModelError(nameof(form.Value), result.Error!);
-                return QuestionView(form);
+                ModelState.AddModelError(nameof(ContactItemForm.Value), result.Error!);
+                return QuestionView(new ContactItemForm { Item = item, Value = pending.Value, Version = pending.Version });
             case SaveOutcome.NotFound:
                 return NotFound();
             default:
                 return RedirectToAction(nameof(Index));
         }
     }
+
+    /// <summary>The item and the answer waiting on its check page; or where to go instead (the question, when there
+    /// is no answer waiting; the password page for items that need it).</summary>
+    private async Task<(ContactItem? Item, PendingContactChange? Pending, IActionResult? Redirect)> PendingAsync(string slug, CancellationToken ct)
+    {
+        var item = ContactItems.Find(slug);
+        if (item is null)
+        {
+            return (null, null, NotFound());
+        }
+
+        if (item.RequiresPassword && !recentPassword.IsRecent(HttpContext))
+        {
+            return (item, null, AskForPassword(item));
+        }
+
+        var pending = await journeys.LoadAsync<PendingContactChange>(KeyFor(item), ct);
+        return pending is null ? (item, null, RedirectToAction(nameof(Question), new { slug = item.Slug })) : (item, pending, null);
+    }
+
+    private JourneyKey KeyFor(ContactItem item) =>
+        new(Journey, User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", item.Slug);
 
     private ViewResult QuestionView(ContactItemForm form) => View(form.Item.Kind switch
     {

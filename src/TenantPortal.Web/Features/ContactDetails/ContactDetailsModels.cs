@@ -20,8 +20,6 @@ public sealed class ContactItemForm
     /// <summary>The record's Version when the tenant opened the page.</summary>
     public Guid? Version { get; set; }
 
-    /// <summary>"check" (question page), "save" or "change" (check page).</summary>
-    public string? Step { get; set; }
 
     [BindNever]
     public ContactItem Item { get; set; } = null!;
@@ -30,6 +28,10 @@ public sealed class ContactItemForm
     [BindNever]
     public string? Stored { get; set; }
 }
+
+/// <summary>An answer waiting on the check page: as typed (for "Change"), as it will be stored, and the record's
+/// Version when the tenant started, so a change made meanwhile by an officer is not overwritten.</summary>
+public sealed record PendingContactChange(string? Value, string? Stored, Guid Version);
 
 public sealed class ConfirmPasswordForm
 {

@@ -1,94 +1,42 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
+using TenantPortal.Web.Features.Shared.Journeys;
 
 namespace TenantPortal.Web.Features.Repairs;
 
-/// <summary>Keeps report drafts on the server, as small JSON files in <c>Repairs:DraftFolder</c> (not the database, so
-/// the answers survive the database being down). The browser only holds the draft's random id, in a protected,
-/// HttpOnly cookie; the draft also records its owner, checked on every load. Drafts older than a week are removed.</summary>
-public sealed class RepairDraftStore
+/// <summary>Report-a-repair's answers (<see cref="RepairDraft"/>), kept by the shared <see cref="JourneyStore"/> in the
+/// portal database: one draft per user and tenancy (a tenant has one tenancy; an officer may report for several at
+/// once), loadable only by the user who started it, from any instance.</summary>
+public sealed class RepairDraftStore(JourneyStore journeys)
 {
-    public const string CookieName = "__Host-TenantPortal.RepairDraft";
-    private static readonly TimeSpan MaxAge = TimeSpan.FromDays(7);
-    private readonly string folder;
-    private readonly IDataProtector protector;
-    private readonly TimeProvider clock;
+    public const string Journey = "report-repair";
 
-    public RepairDraftStore(IOptions<RepairsOptions> options, IWebHostEnvironment environment, IDataProtectionProvider protection, TimeProvider clock)
+    public Task<RepairDraft?> LoadAsync(string ownerUserId, int tenancyId, CancellationToken ct) =>
+        journeys.LoadAsync<RepairDraft>(Key(ownerUserId, tenancyId), ct);
+
+    public Task SaveAsync(RepairDraft draft, CancellationToken ct) => journeys.SaveAsync(Key(draft.OwnerUserId, draft.TenancyId), draft, ct);
+
+    public Task DiscardAsync(RepairDraft draft, CancellationToken ct) => journeys.DiscardAsync(Key(draft.OwnerUserId, draft.TenancyId), ct);
+
+    private static JourneyKey Key(string ownerUserId, int tenancyId) =>
+        new(Journey, ownerUserId, tenancyId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}
+
+/// <summary>An abandoned report's photos are deleted with it; a submitted report's photos belong to its repair.</summary>
+public sealed class AbandonedRepairDraftHandler(RepairPhotoStore photos) : IAbandonedJourneyHandler
+{
+    public string Journey => RepairDraftStore.Journey;
+
+    public Task OnAbandonedAsync(string data, CancellationToken ct)
     {
-        folder = Path.GetFullPath(options.Value.DraftFolder, environment.ContentRootPath);
-        Directory.CreateDirectory(folder);
-        protector = protection.CreateProtector("TenantPortal.Repairs.Draft");
-        this.clock = clock;
-    }
-
-    public RepairDraft? Load(HttpContext http, string ownerUserId)
-    {
-        if (!http.Request.Cookies.TryGetValue(CookieName, out var cookie) || string.IsNullOrEmpty(cookie))
+        var draft = JsonSerializer.Deserialize<RepairDraft>(data);
+        if (draft is not null && draft.SubmittedReference is null)
         {
-            return null;
-        }
-
-        Guid id;
-        try
-        {
-            id = Guid.Parse(protector.Unprotect(cookie));
-        }
-        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or FormatException)
-        {
-            return null;
-        }
-
-        var path = PathFor(id);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        var draft = JsonSerializer.Deserialize<RepairDraft>(File.ReadAllText(path));
-        if (draft is null || draft.OwnerUserId != ownerUserId || clock.GetUtcNow().UtcDateTime - draft.CreatedAt > MaxAge)
-        {
-            return null;
-        }
-
-        return draft;
-    }
-
-    public void Save(HttpContext http, RepairDraft draft)
-    {
-        var path = PathFor(draft.Id);
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(draft));
-        File.Move(temp, path, overwrite: true);
-        http.Response.Cookies.Append(CookieName, protector.Protect(draft.Id.ToString("N")), new CookieOptions
-        {
-            HttpOnly = true,
-            Secure = true,
-            SameSite = SameSiteMode.Lax,
-            Path = "/",
-            IsEssential = true,
-        });
-    }
-
-    public void Discard(HttpContext http, RepairDraft draft)
-    {
-        File.Delete(PathFor(draft.Id));
-        http.Response.Cookies.Delete(CookieName, new CookieOptions { Secure = true, Path = "/" });
-        SweepOld();
-    }
-
-    private void SweepOld()
-    {
-        var cutOff = clock.GetUtcNow().UtcDateTime - MaxAge;
-        foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
-        {
-            if (File.GetLastWriteTimeUtc(file) < cutOff)
+            foreach (var photo in draft.Photos)
             {
-                File.Delete(file);
+                photos.Delete(photo.StoredFileName);
             }
         }
-    }
 
-    private string PathFor(Guid id) => Path.Combine(folder, id.ToString("N") + ".json");
+        return Task.CompletedTask;
+    }
 }

@@ -15,6 +15,7 @@ public sealed class RepairsController(
     HousingDbContext db,
     RepairQueries queries,
     AppointmentBooking booking,
+    RepairLifecycle lifecycle,
     RepairPhotoStore photos,
     PortalUnitOfWork unitOfWork,
     TimeProvider clock) : Controller
@@ -222,18 +223,8 @@ public sealed class RepairsController(
                 return;
             }
 
-            var current = repair.Appointments.FirstOrDefault(a => a.Status == AppointmentStatus.Booked);
-            if (current is not null)
-            {
-                current.Status = AppointmentStatus.Cancelled;
-                await booking.ReleaseAsync(current.SlotId, c);
-            }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            repair.Status = RepairStatus.Cancelled;
-            repair.CancelledAt = now;
-            repair.Version = Guid.NewGuid();
-            repair.History.Add(new RepairStatusChange { Status = RepairStatus.Cancelled, At = now, ChangedBy = User.DisplayName(), Channel = RepairChannel.Portal, Note = "Cancelled by the tenant", NoteVisibleToTenant = true });
+            await lifecycle.CancelAsync(repair, c);
+            repair.History.Add(new RepairStatusChange { Status = RepairStatus.Cancelled, At = repair.CancelledAt!.Value, ChangedBy = User.DisplayName(), Channel = RepairChannel.Portal, Note = "Cancelled by the tenant", NoteVisibleToTenant = true });
             await db.SaveChangesAsync(c);
         }, ct);
         return Redirect($"/repairs/{reference}");

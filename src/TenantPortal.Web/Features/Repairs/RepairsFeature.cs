@@ -10,10 +10,12 @@ public static class RepairsFeature
         services.Configure<RepairsOptions>(configuration.GetSection(RepairsOptions.Section));
         services.AddSingleton(sp => new WorkingDayCalendar(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RepairsOptions>>()));
         services.AddSingleton<RepairTargets>();
-        services.AddSingleton<RepairDraftStore>();
+        services.AddScoped<RepairDraftStore>();
+        services.AddScoped<Shared.Journeys.IAbandonedJourneyHandler, AbandonedRepairDraftHandler>();
         services.AddSingleton<RepairPhotoStore>();
         services.AddScoped<RepairReferenceGenerator>();
         services.AddScoped<AppointmentBooking>();
+        services.AddScoped<RepairLifecycle>();
         services.AddScoped<RepairReporting>();
         services.AddScoped<RepairQueries>();
         return services;

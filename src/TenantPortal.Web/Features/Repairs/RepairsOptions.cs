@@ -8,9 +8,6 @@ public sealed class RepairsOptions
     /// <summary>Where photos are kept, outside the web root. Relative paths are under the content root.</summary>
     public string PhotoFolder { get; set; } = "App_Data/photos";
 
-    /// <summary>Where unfinished reports are kept between pages. Relative paths are under the content root.</summary>
-    public string DraftFolder { get; set; } = "App_Data/repair-drafts";
-
     /// <summary>Extra one-off non-working days (e.g. a royal occasion announced at short notice), as yyyy-MM-dd.</summary>
     public List<DateOnly> ExtraBankHolidays { get; set; } = [];
 

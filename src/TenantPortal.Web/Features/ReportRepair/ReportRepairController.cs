@@ -85,7 +85,7 @@ public abstract class RepairJourneyController(
     public IActionResult Start() => View("Emergency");
 
     [HttpPost("")]
-    public IActionResult StartPost(RepairChannel? channel)
+    public async Task<IActionResult> StartPost(RepairChannel? channel)
     {
         if (StaffJourney && channel is not (RepairChannel.Officer or RepairChannel.Phone))
         {
@@ -93,17 +93,23 @@ public abstract class RepairJourneyController(
             return View("Emergency");
         }
 
-        var draft = LoadDraft();
-        if (draft is null || draft.SubmittedReference is not null)
+        // The start page always starts a new report ("start again"); an unfinished one is replaced and its photos
+        // deleted. A tenant who comes back to a step's address (Back, or signing in again) carries on instead.
+        if (await LoadDraftAsync() is { SubmittedReference: null } unfinished)
         {
-            draft = new RepairDraft
+            foreach (var photo in unfinished.Photos)
             {
-                OwnerUserId = UserId,
-                TenancyId = TenancyId,
-                ReportedByTenantId = ReporterTenantId,
-                CreatedAt = clock.GetUtcNow().UtcDateTime,
-            };
+                photos.Delete(photo.StoredFileName);
+            }
         }
+
+        var draft = new RepairDraft
+        {
+            OwnerUserId = UserId,
+            TenancyId = TenancyId,
+            ReportedByTenantId = ReporterTenantId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
 
         if (StaffJourney)
         {
@@ -111,14 +117,15 @@ public abstract class RepairJourneyController(
         }
 
         draft.EmergencyChecked = true;
-        drafts.Save(HttpContext, draft);
+        await drafts.SaveAsync(draft, HttpContext.RequestAborted);
         return GoTo(NextStep(draft), change: false);
     }
 
     [HttpGet("where")]
     public async Task<IActionResult> Where(bool change, CancellationToken ct)
     {
-        if (Guard("where", out var draft) is { } redirect)
+        var (redirect, draft) = await GuardAsync("where");
+        if (redirect is not null)
         {
             return redirect;
         }
@@ -129,7 +136,8 @@ public abstract class RepairJourneyController(
     [HttpPost("where")]
     public async Task<IActionResult> Where(ChoiceForm form, CancellationToken ct)
     {
-        if (Guard("where", out var draft) is { } redirect)
+        var (redirect, draft) = await GuardAsync("where");
+        if (redirect is not null)
         {
             return redirect;
         }
@@ -148,14 +156,15 @@ public abstract class RepairJourneyController(
             ClearProblem(draft);
         }
 
-        drafts.Save(HttpContext, draft);
+        await drafts.SaveAsync(draft, HttpContext.RequestAborted);
         return Next(draft, "where", form.Change);
     }
 
     [HttpGet("what")]
     public async Task<IActionResult> What(bool change, CancellationToken ct)
     {
-        if (Guard("what", out var draft) is { } redirect)
+        var (redirect, draft) = await GuardAsync("what");
+        if (redirect is not null)
         {
             return redirect;
         }
@@ -166,7 +175,8 @@ public abstract class RepairJourneyController(
     [HttpPost("what")]
     public async Task<IActionResult> What(ChoiceForm form, CancellationToken ct)
     {
-        if (Guard("what", out var draft) is { } redirect)
+        var (redirect, draft) = await GuardAsync("what");
+        if (redirect is not null)
         {
             return redirect;
         }
@@ -184,14 +194,15 @@ public abstract class RepairJourneyController(
             ClearProblem(draft);
         }
 
-        drafts.Save(HttpContext, draft);
+        await drafts.SaveAsync(draft, HttpContext.RequestAborted);
         return Next(draft, "what", form.Change);
     }
 
     [HttpGet("problem")]
     public async Task<IActionResult> Problem(bool change, CancellationToken ct)
     {
-        if (Guard("problem", out var draft) is { } redirect)
+        var (redirect, draft) = await GuardAsync("problem");
+        if (redirect is not null)
         {
             return redirect;
         }
@@ -202,7 +213,8 @@ public abstract class RepairJourneyController(
     [HttpPost("problem")]
     public async Task<IActionResult> Problem(ChoiceForm form, CancellationToken ct)
     {
-        if (Guard("problem", out var draft) is { } redirect)
+        var (redirect, draft) = await GuardAsync("problem");
+        if (redirect is not null)
         {
             return redirect;
         }
@@ -226,7 +238,7 @@ public abstract class RepairJourneyController(
             draft.CatalogueItemId = chosen.Id;
         }
 
-        drafts.Save(HttpContext, draft);
+        await drafts.SaveAsync(draft, HttpContext.RequestAborted);
         return Next(draft, "problem", form.Change);
     }
 
@@ -242,7 +254,8 @@ public abstract class RepairJourneyController(
     [HttpGet("describe")]
     public async Task<IActionResult> Describe(bool change, CancellationToken ct)
     {
-        if (Guard("describe", out var draft) is { } redirect)
+        var (redirect, draft) = await GuardAsync("describe");
+        if (redirect is not null)
         {
             return redirect;
         }
@@ -253,7 +266,8 @@ public abstract class RepairJourneyController(
     [HttpPost("describe")]
     public async Task<IActionResult> Describe(DescribeForm form, CancellationToken ct)
     {
-        if (Guard("describe", out var draft) is { } redirect)
+        var (redirect, draft) = await GuardAsync("describe");
+        if (redirect is not null)
         {
             return redirect;
         }
@@ -270,14 +284,15 @@ public abstract class RepairJourneyController(
         }
 
         draft.Description = form.Description!.Trim();
-        drafts.Save(HttpContext, draft);
+        await drafts.SaveAsync(draft, HttpContext.RequestAborted);
         return Next(draft, "describe", form.Change);
     }
 
     [HttpGet("photos")]
-    public IActionResult Photos(bool change)
+    public async Task<IActionResult> Photos(bool change)
     {
-        if (Guard("photos", out var draft) is { } redirect)
+        var (redirect, draft) = await GuardAsync("photos");
+        if (redirect is not null)
         {
             return redirect;
         }
@@ -290,7 +305,8 @@ public abstract class RepairJourneyController(
     [RequestFormLimits(MultipartBodyLengthLimit = 45_000_000)]
     public async Task<IActionResult> Photos(List<IFormFile>? upload, string? button, bool change, CancellationToken ct)
     {
-        if (Guard("photos", out var draft) is { } redirect)
+        var (redirect, draft) = await GuardAsync("photos");
+        if (redirect is not null)
         {
             return redirect;
         }
@@ -317,7 +333,7 @@ public abstract class RepairJourneyController(
             }
         }
 
-        drafts.Save(HttpContext, draft);
+        await drafts.SaveAsync(draft, HttpContext.RequestAborted);
         if (errors.Count > 0 || button != "continue")
         {
             foreach (var error in errors.Distinct())
@@ -334,14 +350,15 @@ public abstract class RepairJourneyController(
         }
 
         draft.PhotosDone = true;
-        drafts.Save(HttpContext, draft);
+        await drafts.SaveAsync(draft, HttpContext.RequestAborted);
         return Next(draft, "photos", change);
     }
 
     [HttpPost("photos/remove")]
-    public IActionResult RemovePhoto(string name, bool change)
+    public async Task<IActionResult> RemovePhoto(string name, bool change)
     {
-        if (Guard("photos", out var draft) is { } redirect)
+        var (redirect, draft) = await GuardAsync("photos");
+        if (redirect is not null)
         {
             return redirect;
         }
@@ -351,7 +368,7 @@ public abstract class RepairJourneyController(
         {
             draft.Photos.Remove(photo);
             photos.Delete(photo.StoredFileName);
-            drafts.Save(HttpContext, draft);
+            await drafts.SaveAsync(draft, HttpContext.RequestAborted);
         }
 
         return RedirectToAction(nameof(Photos), new { change });
@@ -359,9 +376,9 @@ public abstract class RepairJourneyController(
 
     /// <summary>A photo in the tenant's own draft, before the report is sent.</summary>
     [HttpGet("photos/{name}")]
-    public IActionResult DraftPhoto(string name)
+    public async Task<IActionResult> DraftPhoto(string name)
     {
-        var draft = LoadDraft();
+        var draft = await LoadDraftAsync();
         var photo = draft?.Photos.FirstOrDefault(p => p.StoredFileName == name);
         var path = photo is null ? null : photos.PathOf(photo.StoredFileName);
         return path is null ? NotFound() : PhotoResults.Inline(this, path, photo!.ContentType);
@@ -370,7 +387,8 @@ public abstract class RepairJourneyController(
     [HttpGet("access")]
     public async Task<IActionResult> Access(bool change, CancellationToken ct)
     {
-        if (Guard("access", out var draft) is { } redirect)
+        var (redirect, draft) = await GuardAsync("access");
+        if (redirect is not null)
         {
             return redirect;
         }
@@ -385,9 +403,10 @@ public abstract class RepairJourneyController(
     }
 
     [HttpPost("access")]
-    public IActionResult Access(AccessForm form)
+    public async Task<IActionResult> Access(AccessForm form)
     {
-        if (Guard("access", out var draft) is { } redirect)
+        var (redirect, draft) = await GuardAsync("access");
+        if (redirect is not null)
         {
             return redirect;
         }
@@ -401,14 +420,15 @@ public abstract class RepairJourneyController(
         draft.AccessNotes = string.IsNullOrWhiteSpace(form.AccessNotes) ? null : form.AccessNotes.Trim();
         draft.ContactPhone = form.ContactPhone!.Trim();
         draft.AccessDone = true;
-        drafts.Save(HttpContext, draft);
+        await drafts.SaveAsync(draft, HttpContext.RequestAborted);
         return Next(draft, "access", form.Change);
     }
 
     [HttpGet("appointment")]
     public async Task<IActionResult> Appointment(bool change, CancellationToken ct)
     {
-        if (Guard("appointment", out var draft) is { } redirect)
+        var (redirect, draft) = await GuardAsync("appointment");
+        if (redirect is not null)
         {
             return redirect;
         }
@@ -417,7 +437,7 @@ public abstract class RepairJourneyController(
         if (notice is not null)
         {
             draft.Notice = null;
-            drafts.Save(HttpContext, draft);
+            await drafts.SaveAsync(draft, HttpContext.RequestAborted);
             ModelState.AddModelError(nameof(ChoiceForm.Choice), notice);
         }
 
@@ -427,7 +447,8 @@ public abstract class RepairJourneyController(
     [HttpPost("appointment")]
     public async Task<IActionResult> Appointment(ChoiceForm form, CancellationToken ct)
     {
-        if (Guard("appointment", out var draft) is { } redirect)
+        var (redirect, draft) = await GuardAsync("appointment");
+        if (redirect is not null)
         {
             return redirect;
         }
@@ -450,14 +471,15 @@ public abstract class RepairJourneyController(
         }
 
         draft.AppointmentDone = true;
-        drafts.Save(HttpContext, draft);
+        await drafts.SaveAsync(draft, HttpContext.RequestAborted);
         return Next(draft, "appointment", form.Change);
     }
 
     [HttpGet("check")]
     public async Task<IActionResult> Check(CancellationToken ct)
     {
-        if (Guard("check", out var draft) is { } redirect)
+        var (redirect, draft) = await GuardAsync("check");
+        if (redirect is not null)
         {
             return redirect;
         }
@@ -492,13 +514,14 @@ public abstract class RepairJourneyController(
     [HttpPost("check")]
     public async Task<IActionResult> Submit(CancellationToken ct)
     {
-        var draft = LoadDraft();
+        var draft = await LoadDraftAsync();
         if (draft?.SubmittedReference is { } done)
         {
             return Redirect($"{BasePath}/confirmation/{done}");
         }
 
-        if (Guard("check", out draft) is { } redirect)
+        (var redirect, draft) = await GuardAsync("check");
+        if (redirect is not null)
         {
             return redirect;
         }
@@ -519,13 +542,13 @@ public abstract class RepairJourneyController(
         {
             case SubmitStatus.Created or SubmitStatus.AlreadySubmitted:
                 draft.SubmittedReference = result.Reference;
-                drafts.Save(HttpContext, draft);
+                await drafts.SaveAsync(draft, HttpContext.RequestAborted);
                 return Redirect($"{BasePath}/confirmation/{result.Reference}");
             case SubmitStatus.SlotTaken:
                 draft.SlotId = null;
                 draft.AppointmentDone = false;
                 draft.Notice = result.Error;
-                drafts.Save(HttpContext, draft);
+                await drafts.SaveAsync(draft, HttpContext.RequestAborted);
                 return GoTo("appointment", change: true);
             default:
                 return GoTo(NextStep(draft), change: false);
@@ -571,28 +594,24 @@ public abstract class RepairJourneyController(
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
-    private RepairDraft? LoadDraft()
-    {
-        var draft = drafts.Load(HttpContext, UserId);
-        return draft is not null && draft.TenancyId == TenancyId ? draft : null;
-    }
+    private Task<RepairDraft?> LoadDraftAsync() => drafts.LoadAsync(UserId, TenancyId, HttpContext.RequestAborted);
 
     /// <summary>Loads the draft and sends the tenant to the first unanswered question if this step is not reachable yet.</summary>
-    private IActionResult? Guard(string step, out RepairDraft draft)
+    private async Task<(IActionResult? Redirect, RepairDraft Draft)> GuardAsync(string step)
     {
-        draft = LoadDraft()!;
+        var draft = await LoadDraftAsync();
         if (draft is null || !draft.EmergencyChecked)
         {
-            return RedirectToAction(nameof(Start));
+            return (RedirectToAction(nameof(Start)), null!);
         }
 
         if (draft.SubmittedReference is not null)
         {
-            return Redirect($"{BasePath}/confirmation/{draft.SubmittedReference}");
+            return (Redirect($"{BasePath}/confirmation/{draft.SubmittedReference}"), draft);
         }
 
         var next = NextStep(draft);
-        return Array.IndexOf(Steps, next) < Array.IndexOf(Steps, step) ? GoTo(next, change: false) : null;
+        return (Array.IndexOf(Steps, next) < Array.IndexOf(Steps, step) ? GoTo(next, change: false) : null, draft);
     }
 
     private static string NextStep(RepairDraft d) =>

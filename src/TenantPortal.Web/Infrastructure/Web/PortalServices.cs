@@ -10,6 +10,7 @@ using TenantPortal.Web.Features.Admin;
 using TenantPortal.Web.Features.ContactDetails;
 using TenantPortal.Web.Features.Rent;
 using TenantPortal.Web.Features.Repairs;
+using TenantPortal.Web.Features.Shared.Journeys;
 using TenantPortal.Web.Infrastructure.Configuration;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Email;
@@ -39,6 +40,7 @@ public static class PortalServices
         services.AddScoped<DemoSeeder>();
 
         services.AddPortalIdentity();
+        services.AddJourneys();
         services.AddPortalEmail(configuration);
 
         services.AddDataProtection().SetApplicationName("TenantPortal").PersistKeysToDbContext<PortalDbContext>();

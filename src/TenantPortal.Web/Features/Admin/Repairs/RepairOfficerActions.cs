@@ -38,6 +38,7 @@ public sealed class RepairOfficerActions(
     AuditTrail audit,
     EmailOutbox outbox,
     AppointmentBooking booking,
+    RepairLifecycle lifecycle,
     RepairTargets targets,
     TimeProvider clock)
 {
@@ -187,30 +188,33 @@ public sealed class RepairOfficerActions(
         Appointment = slot is null ? null : $"{slot.Date.ToString("yyyy-MM-dd", AdminDisplay.EnGb)} {slot.Period}",
     };
 
+    /// <summary>Cancels the repair through <see cref="RepairLifecycle"/>: a booked appointment is cancelled and its slot
+    /// place released, as when the tenant cancels.</summary>
     public Task<RepairActionOutcome> CancelAsync(string reference, Guid version, string reason, bool reasonVisibleToTenant, ClaimsPrincipal officer, CancellationToken ct = default) =>
-        ApplyAsync(reference, version, officer, "repair.cancelled", repair =>
+        ApplyAsync(reference, version, officer, "repair.cancelled", async (repair, c) =>
         {
-            repair.Status = RepairStatus.Cancelled;
-            repair.CancelledAt = clock.GetUtcNow().UtcDateTime;
+            await lifecycle.CancelAsync(repair, c);
             return true;
-        }, reason, reasonVisibleToTenant, ct);
+        }, () => reason, reasonVisibleToTenant, ct);
 
+    /// <summary>Completes the repair through <see cref="RepairLifecycle"/>: a booked appointment is marked attended.</summary>
     public Task<RepairActionOutcome> CompleteAsync(string reference, Guid version, string completionNotes, bool notesVisibleToTenant, ClaimsPrincipal officer, CancellationToken ct = default) =>
-        ApplyAsync(reference, version, officer, "repair.completed", repair =>
+        ApplyAsync(reference, version, officer, "repair.completed", async (repair, c) =>
         {
-            repair.Status = RepairStatus.Completed;
-            repair.CompletedAt = clock.GetUtcNow().UtcDateTime;
-            repair.CompletionNotes = completionNotes;
+            await lifecycle.CompleteAsync(repair, completionNotes, c);
             return true;
-        }, completionNotes, notesVisibleToTenant, ct);
+        }, () => completionNotes, notesVisibleToTenant, ct);
 
     private Task<RepairActionOutcome> ApplyAsync(string reference, Guid version, ClaimsPrincipal officer, string action, Func<Repair, bool> change, string? note, bool noteVisibleToTenant, CancellationToken ct) =>
         ApplyAsync(reference, version, officer, action, change, () => note, noteVisibleToTenant, ct);
 
+    private Task<RepairActionOutcome> ApplyAsync(string reference, Guid version, ClaimsPrincipal officer, string action, Func<Repair, bool> change, Func<string?> note, bool noteVisibleToTenant, CancellationToken ct, Func<Before, Repair, string?>? emailWhen = null) =>
+        ApplyAsync(reference, version, officer, action, (repair, _) => Task.FromResult(change(repair)), note, noteVisibleToTenant, ct, emailWhen);
+
     private sealed record Before(RepairStatus Status, RepairPriority Priority);
 
     /// <param name="emailWhen">For changes other than the status: the email subject to send the tenants, or null for none.</param>
-    private async Task<RepairActionOutcome> ApplyAsync(string reference, Guid version, ClaimsPrincipal officer, string action, Func<Repair, bool> change, Func<string?> note, bool noteVisibleToTenant, CancellationToken ct, Func<Before, Repair, string?>? emailWhen = null)
+    private async Task<RepairActionOutcome> ApplyAsync(string reference, Guid version, ClaimsPrincipal officer, string action, Func<Repair, CancellationToken, Task<bool>> change, Func<string?> note, bool noteVisibleToTenant, CancellationToken ct, Func<Before, Repair, string?>? emailWhen = null)
     {
         try
         {
@@ -235,7 +239,7 @@ public sealed class RepairOfficerActions(
                 var before = Snapshot(repair);
                 var previousStatus = repair.Status;
                 var previous = new Before(repair.Status, repair.Priority);
-                if (!change(repair))
+                if (!await change(repair, c))
                 {
                     return RepairActionOutcome.NoChange;
                 }
