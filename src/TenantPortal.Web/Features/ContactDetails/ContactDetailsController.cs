@@ -67,6 +67,8 @@ public sealed class ContactDetailsController(
         return View(form);
     }
 
+    private const string InvalidLinkMessage = "This link has expired, has already been used, or is not valid. Links last 24 hours and work once. Sign in and ask for a new one, or call us.";
+
     [HttpGet("email/check-your-email")]
     public IActionResult EmailSent()
     {
@@ -82,7 +84,7 @@ public sealed class ContactDetailsController(
     {
         var request = emailChanges.Read(token);
         return View(request is null
-            ? new ConfirmEmailPage { Error = "This link has expired or is not valid. Links last 24 hours. Sign in and ask for a new one, or call us." }
+            ? new ConfirmEmailPage { Error = InvalidLinkMessage }
             : new ConfirmEmailPage { Token = token, NewEmail = request.NewEmail });
     }
 
@@ -102,7 +104,7 @@ public sealed class ContactDetailsController(
 
                 return View("EmailConfirmed");
             case EmailConfirmOutcome.InvalidLink:
-                return View(new ConfirmEmailPage { Error = "This link has expired or is not valid. Links last 24 hours. Sign in and ask for a new one, or call us." });
+                return View(new ConfirmEmailPage { Error = InvalidLinkMessage });
             default:
                 return View(new ConfirmEmailPage { Token = form.Token, NewEmail = emailChanges.Read(form.Token)?.NewEmail, Error = result.Error });
         }
@@ -198,8 +200,7 @@ public sealed class ContactDetailsController(
         var actor = new ChangeActor(User.DisplayName(), ChangeChannel.Portal);
         if (item.Kind == ContactItemKind.Email)
         {
-            var outcome = await emailChanges.RequestAsync(tenantId, form.Version.Value, stored!, actor,
-                token => Url.Action(nameof(ConfirmEmail), "ContactDetails", new { token }, Request.Scheme)!, ct);
+            var outcome = await emailChanges.RequestAsync(tenantId, form.Version.Value, stored!, actor, ct);
             switch (outcome)
             {
                 case EmailRequestOutcome.Sent:

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TenantPortal.Web.Infrastructure.Security;
 
 namespace TenantPortal.Web.Infrastructure.Configuration;
 
@@ -35,6 +36,12 @@ public static class StartupConfigurationValidator
             problems.Add($"DemoData:Seed is true in {environment.EnvironmentName}. Demo data and demo accounts, whose passwords are public, are only created in Development.");
         }
 
+        // Every link in every message is built from it, never from a request's (forgeable) Host header.
+        if (!environment.IsProduction() && !Uri.TryCreate(configuration["Accounts:PublicBaseUrl"], UriKind.Absolute, out _))
+        {
+            problems.Add("Accounts:PublicBaseUrl must be the portal's address (e.g. http://localhost:5000 on a developer's machine): links in emails are built from it.");
+        }
+
         if (environment.IsProduction())
         {
             problems.AddRange(ProductionProblems(configuration));
@@ -61,6 +68,11 @@ public static class StartupConfigurationValidator
         if (!Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var baseUri) || baseUri.Scheme != Uri.UriSchemeHttps)
         {
             yield return "Accounts:PublicBaseUrl must be the portal's https address in Production (e.g. https://portal.example.org): links in emails are built from it.";
+        }
+
+        if (KeyRingProtection.Problem(configuration) is { } keyRing)
+        {
+            yield return keyRing;
         }
 
         var stripe = configuration.GetSection("Stripe");
