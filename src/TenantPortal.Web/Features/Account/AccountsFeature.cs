@@ -21,6 +21,7 @@ public static class AccountsFeature
         services.AddScoped<AccountEmails>();
         services.AddSingleton<Infrastructure.Web.PublicLinks>();
         services.AddScoped<ServerSessions>();
+        services.AddSingleton<SignInThrottle>();
         services.Configure<IdentityOptions>(o =>
         {
             o.Tokens.ProviderMap[InvitationTokenProvider] = new TokenProviderDescriptor(typeof(InvitationTokenProvider));
