@@ -47,9 +47,22 @@ public static class AccountsFeature
                 var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
                 var sessionId = context.Principal?.FindFirstValue(SessionClaims.SessionId);
                 var sessions = context.HttpContext.RequestServices.GetRequiredService<ServerSessions>();
-                if (SessionClaims.HasExpired(context.Principal, clock.GetUtcNow())
-                    || userId is null || sessionId is null
-                    || !await sessions.IsOpenAsync(userId, sessionId, context.HttpContext.RequestAborted))
+                bool open;
+                try
+                {
+                    open = !SessionClaims.HasExpired(context.Principal, clock.GetUtcNow())
+                        && userId is not null && sessionId is not null
+                        && await sessions.IsOpenAsync(userId, sessionId, context.HttpContext.RequestAborted);
+                }
+                catch (Exception e) when (Infrastructure.Database.DatabaseFailure.Is(e))
+                {
+                    // The portal database cannot say: this request is treated as signed out (never signed in on
+                    // trust), but the cookie is kept so the session carries on once the database is back.
+                    context.RejectPrincipal();
+                    return;
+                }
+
+                if (!open)
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
