@@ -108,9 +108,15 @@ fi
 # signing in queues no email) and an https Accounts:PublicBaseUrl for links in emails (never followed here); no
 # Stripe keys, so online payment is off and the pay page says so (it is not measured). Plain http on loopback: the
 # app trusts X-Forwarded-Proto from loopback, so every request says https, as behind a load balancer.
+# Production also needs a certificate that encrypts the data-protection keys at rest (a throwaway self-signed one
+# here) and, since the benchmark asks for 127.0.0.1 rather than the public host, that host in AllowedHosts.
 log "Starting the app in Production on $base..."
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/dp.key" -out "$work/dp.crt" -days 2 -subj "/CN=benchmark" 2>/dev/null
+openssl pkcs12 -export -inkey "$work/dp.key" -in "$work/dp.crt" -out "$work/dp.pfx" -passout pass:benchmark
 start_app Production "$out_dir/app.log" DemoData__Seed=false Email__Delivery=Smtp Email__SmtpHost=smtp.invalid \
-  Accounts__PublicBaseUrl=https://portal.example.org Serilog__MinimumLevel__Default=Warning
+  Accounts__PublicBaseUrl=https://portal.example.org AllowedHosts="portal.example.org;127.0.0.1" \
+  DataProtection__CertificatePath="$work/dp.pfx" DataProtection__CertificatePassword=benchmark \
+  Serilog__MinimumLevel__Default=Warning
 
 tenant_email="demo.tenant@example.org"
 officer_email="demo.officer@example.org"

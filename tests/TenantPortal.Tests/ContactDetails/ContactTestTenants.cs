@@ -62,6 +62,15 @@ public static class ContactTestTenants
         return new TestTenant(tenant.Id, tenant.TenancyId, email, DemoSeeder.Password, tenant.FullName);
     }
 
+    /// <summary>Deletes the tenant's portal sign-in: a tenant the landlord holds an email for who never registered.</summary>
+    public static async Task RemovePortalAccountAsync(PortalAppFactory factory, TestTenant tenant)
+    {
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var deleted = await users.DeleteAsync((await users.FindByEmailAsync(tenant.Email))!);
+        Assert.True(deleted.Succeeded);
+    }
+
     /// <summary>A second tenant on the same tenancy (a joint tenant), without a portal account.</summary>
     public static async Task<int> AddJointTenantAsync(PortalAppFactory factory, TestTenant tenant)
     {

@@ -115,7 +115,7 @@ public sealed class ContactValidationTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
         var tokens = new EmailChangeTokens(new EphemeralDataProtectionProvider(), clock);
         var token = tokens.Create(new EmailChangeRequest(7, "new@example.org", "old@example.org", "Alex", ChangeChannel.Portal,
-            clock.GetUtcNow().UtcDateTime.Add(EmailChangeTokens.Lifetime), null, null));
+            clock.GetUtcNow().UtcDateTime.Add(EmailChangeTokens.Lifetime), null, null, Guid.NewGuid()));
 
         Assert.Equal("new@example.org", tokens.Read(token)?.NewEmail);
         Assert.DoesNotContain("example", token, StringComparison.Ordinal);

@@ -62,6 +62,28 @@ public sealed class EmailChangeTests(PortalAppFixture app) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task The_confirmation_link_is_built_from_the_public_address_even_when_the_request_names_another_host()
+    {
+        var tenant = await ContactTestTenants.CreateAsync(Factory);
+        var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = new Uri("https://evil.example"),
+        });
+        await SignIn.AsTenantAsync(client, tenant.Email, tenant.Password);
+        await ContactTestTenants.ConfirmPasswordAsync(client);
+        var newEmail = $"host.header{tenant.TenantId}@example.org";
+
+        var check = await (await client.SubmitFormAsync("/contact-details/email", new Dictionary<string, string> { ["Value"] = newEmail })).GetDocumentAsync();
+        await client.SubmitFormAsync(check, new Dictionary<string, string> { ["Step"] = "save" });
+        var confirmation = await ContactTestTenants.WaitForEmailAsync(Factory.EmailFolder, newEmail, "Confirm your new email address");
+
+        Assert.DoesNotContain("evil.example", confirmation.TextBody, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("https://localhost/contact-details/email/confirm?token=", confirmation.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_damaged_link_changes_nothing()
     {
         var tenant = await ContactTestTenants.CreateAsync(Factory);

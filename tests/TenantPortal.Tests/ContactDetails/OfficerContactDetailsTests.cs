@@ -136,6 +136,30 @@ public sealed class OfficerContactDetailsTests(PortalAppFixture app) : IClassFix
     }
 
     [Fact]
+    public async Task An_old_email_change_link_cannot_switch_back_a_tenant_without_a_portal_account()
+    {
+        var tenant = await ContactTestTenants.CreateAsync(Factory);
+        await ContactTestTenants.RemovePortalAccountAsync(Factory, tenant);
+        var officer = await OfficerAsync();
+        var mailApp = Factory.CreateBrowserClient();
+        var first = $"first.change{tenant.TenantId}@example.org";
+        var second = $"second.change{tenant.TenantId}@example.org";
+        await officer.SubmitFormAsync($"/admin/tenants/{tenant.TenantId}/contact-details/edit", Fields(tenant, ("Email", first)));
+        var firstLink = ContactTestTenants.LinkIn(await ContactTestTenants.WaitForEmailAsync(Factory.EmailFolder, first, "Confirm your new email address"));
+        var firstPage = await mailApp.GetDocumentAsync(firstLink);
+        await mailApp.SubmitFormAsync(firstPage, new Dictionary<string, string>());
+        await officer.SubmitFormAsync($"/admin/tenants/{tenant.TenantId}/contact-details/edit", Fields(tenant, ("Email", second)));
+        var secondLink = ContactTestTenants.LinkIn(await ContactTestTenants.WaitForEmailAsync(Factory.EmailFolder, second, "Confirm your new email address"));
+        await mailApp.SubmitFormAsync(await mailApp.GetDocumentAsync(secondLink), new Dictionary<string, string>());
+
+        var replayed = await (await mailApp.SubmitFormAsync(firstPage, new Dictionary<string, string>())).GetDocumentAsync();
+
+        Assert.Equal(second, (await ContactTestTenants.TenantRowAsync(Factory, tenant.TenantId)).Email);
+        Assert.Contains("has already been used", replayed.NormalisedText(), StringComparison.Ordinal);
+        Assert.Equal([first, second], (await ContactTestTenants.HistoryRowsAsync(Factory, tenant.TenantId)).Where(h => h.Field == "Email").OrderBy(h => h.Id).Select(h => h.NewValue));
+    }
+
+    [Fact]
     public async Task Unknown_tenant_is_a_404()
     {
         var response = await (await OfficerAsync()).GetAsync(new Uri("/admin/tenants/999999/contact-details", UriKind.Relative));

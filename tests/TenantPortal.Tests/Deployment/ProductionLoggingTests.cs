@@ -13,14 +13,7 @@ public sealed class ProductionLoggingTests
     [Fact]
     public async Task In_production_every_console_line_is_a_compact_json_event_and_no_email_address_is_logged()
     {
-        await using var app = await AppServer.StartAsync(new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["DemoData__Seed"] = "false",
-            ["Email__Delivery"] = "Smtp",
-            ["Email__SmtpHost"] = "127.0.0.1",
-            ["Accounts__PublicBaseUrl"] = "https://portal.example.org",
-        });
+        await using var app = await AppServer.StartAsync(ProductionSettings.ForProcess(new Dictionary<string, string?> { ["Email:SmtpHost"] = "127.0.0.1" }));
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"{app.BaseUrl}/account/sign-in?email={Uri.EscapeDataString(DemoSeeder.TenantEmail)}"));
         request.Headers.Add("X-Forwarded-Proto", "https");
@@ -44,6 +37,22 @@ public sealed class ProductionLoggingTests
         var requestLine = Assert.Single(lines, l => l.Contains("\"RequestPath\":\"/account/sign-in\"", StringComparison.Ordinal));
         Assert.DoesNotContain("example.org", string.Join('\n', lines), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("email=", requestLine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kestrel_sends_no_server_header_and_production_starts_with_the_key_ring_certificate()
+    {
+        await using var app = await AppServer.StartAsync(ProductionSettings.ForProcess(new Dictionary<string, string?> { ["Email:SmtpHost"] = "127.0.0.1" }));
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"{app.BaseUrl}/account/sign-in"));
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        var page = await http.SendAsync(request);
+        var live = await http.GetAsync(new Uri($"{app.BaseUrl}/health/live"));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.False(page.Headers.Contains("Server"), string.Join(", ", page.Headers.TryGetValues("Server", out var s) ? s : []));
+        Assert.False(live.Headers.Contains("Server"));
     }
 
     private static async Task WaitForAsync(Func<bool> condition)

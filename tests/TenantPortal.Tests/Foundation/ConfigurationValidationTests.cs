@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Moq;
+using TenantPortal.Tests.Infrastructure;
 using TenantPortal.Web.Infrastructure.Configuration;
 
 namespace TenantPortal.Tests.Foundation;
@@ -15,6 +16,7 @@ public sealed class ConfigurationValidationTests
         ["Landlord:Name"] = "Northgate Homes",
         ["Landlord:PhoneNumber"] = "0300 123 4567",
         ["Landlord:EmergencyPhoneNumber"] = "0300 123 4999",
+        ["Accounts:PublicBaseUrl"] = "http://localhost:5000",
     };
 
     [Fact]
@@ -92,6 +94,8 @@ public sealed class ConfigurationValidationTests
         settings["Email:Delivery"] = "Smtp";
         settings["Email:SmtpHost"] = "smtp.example.org";
         settings["Accounts:PublicBaseUrl"] = "https://portal.example.org";
+        settings["DataProtection:CertificateBase64"] = ProductionSettings.CertificateBase64;
+        settings["DataProtection:CertificatePassword"] = ProductionSettings.CertificatePassword;
 
         var problems = Validate(settings, Environments.Production);
 
@@ -110,6 +114,22 @@ public sealed class ConfigurationValidationTests
         Assert.Contains(problems, p => p.StartsWith("Accounts:PublicBaseUrl must be the portal's https address", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Validate_NoPublicBaseUrlOutsideProduction_Refused()
+    {
+        var problems = Validate(With("Accounts:PublicBaseUrl", null));
+
+        Assert.Contains(problems, p => p.StartsWith("Accounts:PublicBaseUrl must be the portal's address", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_ProductionWithoutADataProtectionCertificate_Refused()
+    {
+        var problems = Validate(Valid, Environments.Production);
+
+        Assert.Contains(problems, p => p.StartsWith("DataProtection:CertificatePath (or DataProtection:CertificateBase64) is missing", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("https://cdn.example.org/logo.png")]
     [InlineData("//cdn.example.org/logo.png")]
@@ -126,6 +146,8 @@ public sealed class ConfigurationValidationTests
     {
         var settings = With("Email:Delivery", "Smtp");
         settings["Accounts:PublicBaseUrl"] = "https://portal.example.org";
+        settings["DataProtection:CertificateBase64"] = ProductionSettings.CertificateBase64;
+        settings["DataProtection:CertificatePassword"] = ProductionSettings.CertificatePassword;
 
         var problems = Validate(settings, Environments.Production);
 
@@ -151,7 +173,7 @@ public sealed class ConfigurationValidationTests
     [Fact]
     public async Task App_refuses_to_start_with_an_unknown_provider()
     {
-        using var factory = new Infrastructure.PortalAppFactory(settings: new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" });
+        using var factory = new PortalAppFactory(settings: new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" });
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 

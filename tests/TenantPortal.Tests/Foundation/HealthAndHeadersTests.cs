@@ -55,13 +55,7 @@ public sealed class HealthAndHeadersTests(PortalAppFixture app) : IClassFixture<
     [Fact]
     public async Task Production_adds_strict_transport_security_and_hides_errors()
     {
-        using var factory = new PortalAppFactory(settings: new Dictionary<string, string?>
-        {
-            ["DemoData:Seed"] = "false",
-            ["Email:Delivery"] = "Smtp",
-            ["Email:SmtpHost"] = "smtp.example.org",
-            ["Accounts:PublicBaseUrl"] = "https://portal.example.org",
-        }, environment: "Production");
+        using var factory = new PortalAppFactory(settings: ProductionSettings.ForFactory(), environment: "Production");
         var client = factory.CreateBrowserClient();
         // HSTS is never sent to localhost, so ask as the public host name.
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("https://portal.example.org/"));

@@ -15,13 +15,7 @@ public sealed class ProductionErrorPageTests
     {
         using var factory = new PortalAppFactory(
             services => services.AddControllersWithViews().AddApplicationPart(typeof(FailingTestController).Assembly),
-            new Dictionary<string, string?>
-            {
-                ["DemoData:Seed"] = "false",
-                ["Email:Delivery"] = "Smtp",
-                ["Email:SmtpHost"] = "smtp.example.org",
-                ["Accounts:PublicBaseUrl"] = "https://portal.example.org",
-            },
+            ProductionSettings.ForFactory(),
             environment: "Production");
         var client = factory.CreateBrowserClient();
 

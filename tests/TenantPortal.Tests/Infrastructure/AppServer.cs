@@ -12,11 +12,16 @@ public sealed class AppServer : IAsyncDisposable
     private readonly Process process;
     private readonly System.Text.StringBuilder output = new();
 
-    private AppServer(Process process, string baseUrl, string folder)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Databases = new();
+    private readonly string database;
+
+    private AppServer(Process process, string baseUrl, string folder, string database)
     {
         this.process = process;
         BaseUrl = baseUrl;
         Folder = folder;
+        this.database = database;
+        Databases[baseUrl] = database;
     }
 
     public string BaseUrl { get; }
@@ -55,6 +60,7 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["Logging__FileFolder"] = Path.Combine(folder, "logs");
         start.Environment["RateLimiting__AuthPermitsPerMinute"] = "1000";
         start.Environment["Clock__Start"] = TestClock.StartSetting;
+        start.Environment["Accounts__PublicBaseUrl"] = baseUrl;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
@@ -67,7 +73,7 @@ public sealed class AppServer : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app");
-        var server = new AppServer(process, baseUrl, folder);
+        var server = new AppServer(process, baseUrl, folder, database);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -123,6 +129,21 @@ public sealed class AppServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Forgets the authenticator codes already used on this app (see <see cref="Totp.ForgetUsedCodes"/>).</summary>
+    public void ForgetUsedAuthenticatorCodes() => Totp.ForgetUsedCodes(database);
+
+    /// <summary>The same for whichever app serves <paramref name="url"/> (a browser page's address).</summary>
+    public static void ForgetUsedAuthenticatorCodes(string url)
+    {
+        foreach (var (baseUrl, path) in Databases)
+        {
+            if (url.StartsWith(baseUrl, StringComparison.Ordinal))
+            {
+                Totp.ForgetUsedCodes(path);
+            }
+        }
+    }
+
     /// <summary>Sends SIGTERM, as a container platform or systemd does when taking an instance out of service.</summary>
     public void RequestStop()
     {
@@ -147,6 +168,7 @@ public sealed class AppServer : IAsyncDisposable
         }
 
         process.Dispose();
+        Databases.TryRemove(BaseUrl, out _);
         SqliteConnection.ClearAllPools();
         try
         {

@@ -28,6 +28,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
             ["Logging:FileFolder"] = Path.Combine(Folder, "logs"),
             ["DemoData:Seed"] = "true",
             ["RateLimiting:AuthPermitsPerMinute"] = "1000",
+            ["Accounts:PublicBaseUrl"] = "https://localhost",
         };
         if (environment == "Development")
         {
@@ -65,6 +66,17 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureTestServices(services => configureServices?.Invoke(services));
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, PortalAppFactory> Owners = new();
+
+    /// <summary>The factory that made <paramref name="client"/> (null for clients made elsewhere).</summary>
+    public static PortalAppFactory? Of(HttpClient client) => Owners.TryGetValue(client, out var factory) ? factory : null;
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        Owners.AddOrUpdate(client, this);
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them), uses https so

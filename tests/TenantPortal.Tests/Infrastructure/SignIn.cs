@@ -22,6 +22,11 @@ public static class SignIn
     {
         var response = await client.SubmitFormAsync("/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = DemoSeeder.Password });
         var codePage = response.Headers.Location?.OriginalString ?? throw new InvalidOperationException("No two-factor step");
+        if (PortalAppFactory.Of(client) is { } factory)
+        {
+            Totp.ForgetUsedCodes(factory.DatabasePath);
+        }
+
         response = await client.SubmitFormAsync(codePage, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
         if (response.StatusCode != HttpStatusCode.Redirect)
         {

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using TenantPortal.Web.Features.Account;
 
 namespace TenantPortal.Tests.Infrastructure;
 
@@ -23,6 +25,19 @@ public static class Totp
         var offset = hash[^1] & 0x0f;
         var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
         return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The portal accepts each code once (the last accepted 30-second step is kept per user). Tests that
+    /// sign the same officer in many times within 30 seconds forget those steps first, as if time had passed.</summary>
+    public static void ForgetUsedCodes(string databasePath)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM AspNetUserTokens WHERE LoginProvider = $provider AND Name = $name";
+        command.Parameters.AddWithValue("$provider", SingleUseAuthenticatorTokenProvider.LoginProvider);
+        command.Parameters.AddWithValue("$name", SingleUseAuthenticatorTokenProvider.LastStepName);
+        command.ExecuteNonQuery();
     }
 
     private static byte[] Base32Decode(string input)

@@ -96,6 +96,7 @@ public static class Journey
                 await CheckErrorStateAsync(page, "Continue");
             }
 
+            AppServer.ForgetUsedAuthenticatorCodes(page.Url);
             await page.FillAsync("#Code", Totp.Code(authenticatorKey));
             await ClickButtonAsync(page, "Continue");
         }

@@ -134,7 +134,7 @@ public sealed class PayTests(TestGatewayAppFixture app) : IClassFixture<TestGate
     [Fact]
     public async Task Without_stripe_keys_in_production_the_pay_page_gives_the_phone_number()
     {
-        using var factory = new PortalAppFactory(settings: new Dictionary<string, string?> { ["DemoData:Seed"] = "false", ["Payments:RunReconciliation"] = "false", ["Email:Delivery"] = "Smtp", ["Email:SmtpHost"] = "localhost", ["Accounts:PublicBaseUrl"] = "https://portal.example.org" }, environment: "Production");
+        using var factory = new PortalAppFactory(settings: ProductionSettings.ForFactory(new Dictionary<string, string?> { ["Payments:RunReconciliation"] = "false", ["Email:SmtpHost"] = "localhost" }), environment: "Production");
         var tenancy = await RentAccountBuilder.Account().ForUserAsync(factory, $"prod-{Guid.NewGuid():N}@example.org");
         var client = factory.CreateBrowserClient();
         await SignIn.AsTenantAsync(client, tenancy.Email);

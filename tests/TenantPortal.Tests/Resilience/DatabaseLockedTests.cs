@@ -71,14 +71,15 @@ public sealed class DatabaseLockedTests : IDisposable
         HttpResponseMessage failed;
         await using (await DatabaseLock.TakeAsync(app.Factory.DatabasePath))
         {
-            // A wrong password makes Identity write the failure count (lockout): that write meets the lock.
-            failed = await client.SubmitFormAsync(signIn, new Dictionary<string, string> { ["Email"] = DemoSeeder.TenantEmail, ["Password"] = "Wrong-password-123" });
+            // The right password makes the sign-in write (the server-side session, the last sign-in time): that
+            // write meets the lock. (Wrong passwords write nothing: they are counted in memory.)
+            failed = await client.SubmitFormAsync(signIn, new Dictionary<string, string> { ["Email"] = DemoSeeder.TenantEmail, ["Password"] = DemoSeeder.Password });
         }
 
         var page = await AssertServiceUnavailableAsync(failed);
         Assert.Equal(DemoSeeder.TenantEmail, (page.QuerySelector("form#retry input[name=Email]") as IHtmlInputElement)?.Value);
         Assert.Null(page.QuerySelector("form#retry input[name=Password]"));
-        Assert.DoesNotContain("Wrong-password-123", await failed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(DemoSeeder.Password, await failed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static async Task<IHtmlDocument> AssertServiceUnavailableAsync(HttpResponseMessage response)

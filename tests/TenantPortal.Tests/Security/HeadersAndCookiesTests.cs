@@ -84,13 +84,7 @@ public sealed class HeadersAndCookiesTests(PortalAppFixture app) : IClassFixture
     [Fact]
     public async Task Outside_development_every_page_sends_hsts_and_the_antiforgery_cookie_is_host_prefixed()
     {
-        using var factory = new PortalAppFactory(settings: new Dictionary<string, string?>
-        {
-            ["DemoData:Seed"] = "false",
-            ["Email:Delivery"] = "Smtp",
-            ["Email:SmtpHost"] = "smtp.example.org",
-            ["Accounts:PublicBaseUrl"] = "https://portal.example.org",
-        }, environment: "Production");
+        using var factory = new PortalAppFactory(settings: ProductionSettings.ForFactory(), environment: "Production");
         var client = factory.CreateBrowserClient();
         var seen = new List<string>();
 

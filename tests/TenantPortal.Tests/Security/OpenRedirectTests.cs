@@ -56,6 +56,7 @@ public sealed class OpenRedirectTests(PortalAppFixture app) : IClassFixture<Port
             ["ReturnUrl"] = returnUrl,
         });
         AssertLocal(first);
+        Totp.ForgetUsedCodes(app.Factory.DatabasePath);
 
         var response = await client.SubmitFormAsync(first.Headers.Location!.OriginalString, new Dictionary<string, string>
         {

@@ -4,12 +4,13 @@ using Microsoft.Extensions.Options;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Infrastructure.Configuration;
 using TenantPortal.Web.Infrastructure.Email;
+using TenantPortal.Web.Infrastructure.Web;
 
 namespace TenantPortal.Web.Features.Account;
 
 /// <summary>The account emails: short, plain, in the landlord's name. Links carry only the user id (a random GUID)
 /// and a single-purpose token, never personal data.</summary>
-public sealed class AccountEmails(EmailOutbox outbox, IOptions<LandlordOptions> landlord, IOptions<AccountOptions> options, IHttpContextAccessor http)
+public sealed class AccountEmails(EmailOutbox outbox, IOptions<LandlordOptions> landlord, PublicLinks links)
 {
     public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 
@@ -85,15 +86,5 @@ public sealed class AccountEmails(EmailOutbox outbox, IOptions<LandlordOptions> 
     private string Link(string path, string userId, string token) =>
         Absolute($"{path}?userId={Uri.EscapeDataString(userId)}&code={EncodeToken(token)}");
 
-    private string Absolute(string path)
-    {
-        var baseUrl = options.Value.PublicBaseUrl;
-        if (string.IsNullOrWhiteSpace(baseUrl))
-        {
-            var request = http.HttpContext?.Request ?? throw new InvalidOperationException("No request to build a link from; set Accounts:PublicBaseUrl.");
-            baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
-        }
-
-        return baseUrl.TrimEnd('/') + path;
-    }
+    private string Absolute(string path) => links.Absolute(path);
 }

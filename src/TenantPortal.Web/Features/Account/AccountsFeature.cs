@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -18,11 +19,16 @@ public static class AccountsFeature
         services.AddScoped<SignInManager<PortalUser>, PortalSignInManager>();
         services.AddScoped<IPasswordValidator<PortalUser>, CommonPasswordValidator>();
         services.AddScoped<AccountEmails>();
+        services.AddSingleton<Infrastructure.Web.PublicLinks>();
+        services.AddScoped<ServerSessions>();
+        services.AddSingleton<SignInThrottle>();
         services.Configure<IdentityOptions>(o =>
         {
             o.Tokens.ProviderMap[InvitationTokenProvider] = new TokenProviderDescriptor(typeof(InvitationTokenProvider));
+            o.Tokens.ProviderMap[TokenOptions.DefaultAuthenticatorProvider] = new TokenProviderDescriptor(typeof(SingleUseAuthenticatorTokenProvider));
         });
         services.AddTransient<InvitationTokenProvider>();
+        services.AddScoped<SingleUseAuthenticatorTokenProvider>();
         services.Configure<InvitationTokenProviderOptions>(o =>
         {
             o.Name = "InvitationDataProtectorTokenProvider";
@@ -35,8 +41,28 @@ public static class AccountsFeature
             var validateStamp = o.Events.OnValidatePrincipal;
             o.Events.OnValidatePrincipal = async context =>
             {
+                // Past the 12-hour limit, or no longer open on the server (signing out closes it): the cookie is dead,
+                // whatever it says.
                 var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-                if (SessionClaims.HasExpired(context.Principal, clock.GetUtcNow()))
+                var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+                var sessionId = context.Principal?.FindFirstValue(SessionClaims.SessionId);
+                var sessions = context.HttpContext.RequestServices.GetRequiredService<ServerSessions>();
+                bool open;
+                try
+                {
+                    open = !SessionClaims.HasExpired(context.Principal, clock.GetUtcNow())
+                        && userId is not null && sessionId is not null
+                        && await sessions.IsOpenAsync(userId, sessionId, context.HttpContext.RequestAborted);
+                }
+                catch (Exception e) when (Infrastructure.Database.DatabaseFailure.Is(e))
+                {
+                    // The portal database cannot say: this request is treated as signed out (never signed in on
+                    // trust), but the cookie is kept so the session carries on once the database is back.
+                    context.RejectPrincipal();
+                    return;
+                }
+
+                if (!open)
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -77,8 +103,9 @@ public sealed class AccountOptions
 {
     public const string Section = "Accounts";
 
-    /// <summary>The portal's public address for links in emails, e.g. https://portal.example.org. When empty the
-    /// request's own address is used; set it in Production so a forged Host header can never change a link.</summary>
+    /// <summary>The portal's public address, e.g. https://portal.example.org: every link in every message is built from
+    /// it (never from the request's Host header), and in Production it is the only host name the portal answers to
+    /// unless AllowedHosts lists others. Required (https in Production).</summary>
     public string? PublicBaseUrl { get; set; }
 }
 

@@ -14,7 +14,8 @@ public sealed class PasswordController(
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signInManager,
     PortalDbContext portal,
-    AccountEmails emails) : AccountPageController
+    AccountEmails emails,
+    SignInThrottle throttle) : AccountPageController
 {
     [AllowAnonymous]
     [HttpGet("forgotten-password")]
@@ -85,6 +86,7 @@ public sealed class PasswordController(
         user.AccessFailedCount = 0;
         user.LockoutEnd = null;
         await users.UpdateAsync(user);
+        throttle.Forget(user.Email!);
         emails.PasswordChanged(portal, user);
         await portal.SaveChangesAsync(ct);
         return Redirect("/account/reset-password/done");

@@ -20,12 +20,30 @@ public sealed class PortalSignInManager(
     TimeProvider clock)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
-    public override Task SignInWithClaimsAsync(PortalUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    public override async Task SignInWithClaimsAsync(PortalUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
+        var sessionId = Guid.NewGuid().ToString("N");
         var claims = additionalClaims.Where(c => c.Type is not (SessionClaims.SignedInAt or SessionClaims.SessionId)).ToList();
         claims.Add(SessionClaims.SignedInAtClaim(clock.GetUtcNow()));
-        claims.Add(new Claim(SessionClaims.SessionId, Guid.NewGuid().ToString("N")));
-        return base.SignInWithClaimsAsync(user, authenticationProperties, claims);
+        claims.Add(new Claim(SessionClaims.SessionId, sessionId));
+
+        var current = Context.User;
+        var replaced = current.FindFirstValue(ClaimTypes.NameIdentifier) == user.Id ? current.FindFirstValue(SessionClaims.SessionId) : null;
+        await Context.RequestServices.GetRequiredService<ServerSessions>().StartAsync(user.Id, sessionId, replaced);
+        await base.SignInWithClaimsAsync(user, authenticationProperties, claims);
+    }
+
+    /// <summary>Ends this session on the server too, so a copy of its cookie opens nothing afterwards.</summary>
+    public override async Task SignOutAsync()
+    {
+        var userId = Context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var sessionId = Context.User.FindFirstValue(SessionClaims.SessionId);
+        if (userId is not null && sessionId is not null)
+        {
+            await Context.RequestServices.GetRequiredService<ServerSessions>().EndAsync(userId, sessionId);
+        }
+
+        await base.SignOutAsync();
     }
 
     public override async Task<bool> CanSignInAsync(PortalUser user) => !user.IsDisabled && await base.CanSignInAsync(user);

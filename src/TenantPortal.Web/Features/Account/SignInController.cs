@@ -9,8 +9,10 @@ namespace TenantPortal.Web.Features.Account;
 
 [AllowAnonymous]
 [Route("account")]
-public sealed class SignInController(SignInManager<PortalUser> signInManager, UserManager<PortalUser> users, TimeProvider clock) : AccountPageController
+public sealed class SignInController(SignInManager<PortalUser> signInManager, UserManager<PortalUser> users, SignInThrottle throttle, TimeProvider clock) : AccountPageController
 {
+    public const string ThrottledMessage = "There have been too many attempts to sign in with this email address. Wait 15 minutes and try again, or reset your password.";
+
     [HttpGet("sign-in")]
     public IActionResult SignIn(string? returnUrl) => View(new SignInForm { ReturnUrl = returnUrl });
 
@@ -23,10 +25,26 @@ public sealed class SignInController(SignInManager<PortalUser> signInManager, Us
             return View(form);
         }
 
-        var user = await users.FindByEmailAsync(form.Email!.Trim());
+        // Throttled by the address typed and the client, before the account is even looked up: known and unknown
+        // addresses are treated alike, and no stranger can lock the owner out (Identity's own lockout is only used
+        // for wrong authenticator codes, which need the password first).
+        var email = form.Email!.Trim();
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (throttle.IsThrottled(email, client))
+        {
+            ModelState.AddModelError(nameof(form.Email), ThrottledMessage);
+            return View(form);
+        }
+
+        var user = await users.FindByEmailAsync(email);
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signInManager.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
+            : await signInManager.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: false);
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            throttle.Succeeded(email, client);
+        }
+
         if (result.Succeeded)
         {
             await RecordSignInAsync(user!);
@@ -38,21 +56,23 @@ public sealed class SignInController(SignInManager<PortalUser> signInManager, Us
             return RedirectToAction(nameof(TwoFactor), new { returnUrl = SafeReturnUrl(form.ReturnUrl) });
         }
 
-        if (result.IsLockedOut)
+        // Identity refuses a locked, unconfirmed or disabled account before it checks the password; only say why once
+        // the password is proved right, so a stranger cannot learn anything about an address.
+        var passwordRight = (result.IsLockedOut || result.IsNotAllowed) && user is not null && await users.CheckPasswordAsync(user, form.Password!);
+        if (passwordRight && result.IsLockedOut)
         {
-            ModelState.AddModelError(nameof(form.Email), "Your account is locked for 15 minutes because the password was entered wrongly too many times. Try again later, or reset your password.");
+            ModelState.AddModelError(nameof(form.Email), "Your account is locked for 15 minutes after too many wrong codes. Try again later, or reset your password.");
         }
-        else if (result.IsNotAllowed && user is not null && await users.CheckPasswordAsync(user, form.Password!))
+        else if (passwordRight)
         {
-            // Identity refuses before it checks the password; only say why once the password is proved right, so a
-            // stranger cannot learn that an address has an unconfirmed or disabled account.
-            ModelState.AddModelError(nameof(form.Email), user.IsDisabled
+            ModelState.AddModelError(nameof(form.Email), user!.IsDisabled
                 ? "This account has been disabled. Call us if you need it back."
                 : "You need to confirm your email address before you can sign in. Follow the link in the email we sent you, or get a new link from the 'send the link again' page.");
         }
         else
         {
-            ModelState.AddModelError(nameof(form.Email), "The email address or password is not right");
+            throttle.RecordFailure(email, client);
+            ModelState.AddModelError(nameof(form.Email), throttle.IsThrottled(email, client) ? ThrottledMessage : "The email address or password is not right");
         }
 
         return View(form);

@@ -73,6 +73,8 @@ public sealed class ContactDetailsController(
         return View(form);
     }
 
+    private const string InvalidLinkMessage = "This link has expired, has already been used, or is not valid. Links last 24 hours and work once. Sign in and ask for a new one, or call us.";
+
     [HttpGet("email/check-your-email")]
     public IActionResult EmailSent()
     {
@@ -88,7 +90,7 @@ public sealed class ContactDetailsController(
     {
         var request = emailChanges.Read(token);
         return View(request is null
-            ? new ConfirmEmailPage { Error = "This link has expired or is not valid. Links last 24 hours. Sign in and ask for a new one, or call us." }
+            ? new ConfirmEmailPage { Error = InvalidLinkMessage }
             : new ConfirmEmailPage { Token = token, NewEmail = request.NewEmail });
     }
 
@@ -108,7 +110,7 @@ public sealed class ContactDetailsController(
 
                 return View("EmailConfirmed");
             case EmailConfirmOutcome.InvalidLink:
-                return View(new ConfirmEmailPage { Error = "This link has expired or is not valid. Links last 24 hours. Sign in and ask for a new one, or call us." });
+                return View(new ConfirmEmailPage { Error = InvalidLinkMessage });
             default:
                 return View(new ConfirmEmailPage { Token = form.Token, NewEmail = emailChanges.Read(form.Token)?.NewEmail, Error = result.Error });
         }
@@ -226,8 +228,7 @@ public sealed class ContactDetailsController(
         var actor = new ChangeActor(User.DisplayName(), ChangeChannel.Portal);
         if (item!.Kind == ContactItemKind.Email)
         {
-            var outcome = await emailChanges.RequestAsync(tenantId, pending.Version, stored!, actor,
-                token => Url.Action(nameof(ConfirmEmail), "ContactDetails", new { token }, Request.Scheme)!, ct);
+            var outcome = await emailChanges.RequestAsync(tenantId, pending.Version, stored!, actor, ct);
             await journeys.DiscardAsync(KeyFor(item), ct);
             switch (outcome)
             {

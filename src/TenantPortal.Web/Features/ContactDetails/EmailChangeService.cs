@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Infrastructure.Email;
+using TenantPortal.Web.Infrastructure.Web;
 
 namespace TenantPortal.Web.Features.ContactDetails;
 
@@ -19,10 +20,11 @@ public sealed class EmailChangeService(
     UserManager<PortalUser> users,
     EmailChangeTokens tokens,
     EmailOutbox outbox,
+    PublicLinks links,
     TimeProvider clock)
 {
     /// <summary>Emails a confirmation link to the new address and a notice to the old one. Nothing changes yet.</summary>
-    public async Task<EmailRequestOutcome> RequestAsync(int tenantId, Guid expectedVersion, string newEmail, ChangeActor actor, Func<string, string> confirmUrl, CancellationToken ct = default)
+    public async Task<EmailRequestOutcome> RequestAsync(int tenantId, Guid expectedVersion, string newEmail, ChangeActor actor, CancellationToken ct = default)
     {
         var record = await contacts.FindAsync(tenantId, ct);
         if (record is null)
@@ -43,12 +45,12 @@ public sealed class EmailChangeService(
         var user = await portal.Users.Where(u => u.TenantId == tenantId).FirstOrDefaultAsync(ct);
         var identityToken = user is null ? null : await users.GenerateChangeEmailTokenAsync(user, newEmail);
         var token = tokens.Create(new EmailChangeRequest(tenantId, newEmail, record.Details.Email, actor.Name, actor.Channel,
-            clock.GetUtcNow().UtcDateTime.Add(EmailChangeTokens.Lifetime), user?.Id, identityToken));
+            clock.GetUtcNow().UtcDateTime.Add(EmailChangeTokens.Lifetime), user?.Id, identityToken, record.Version));
 
         outbox.Enqueue(portal, new EmailMessage(newEmail, "Confirm your new email address",
             $"Hello {record.FullName},\n\nWe have been asked to use this email address to contact you" +
             (user is null ? "" : " and for you to sign in to your online account") +
-            $".\n\nTo confirm, open this link within 24 hours:\n{confirmUrl(token)}\n\nIf you did not ask for this, you can ignore this email. Nothing will change."));
+            $".\n\nTo confirm, open this link within 24 hours:\n{links.Absolute("/contact-details/email/confirm?token=" + Uri.EscapeDataString(token))}\n\nIf you did not ask for this, you can ignore this email. Nothing will change."));
         if (!string.IsNullOrEmpty(record.Details.Email))
         {
             outbox.Enqueue(portal, new EmailMessage(record.Details.Email, "Your email address is being changed",
@@ -83,6 +85,12 @@ public sealed class EmailChangeService(
             return new(EmailConfirmOutcome.AlreadyDone);
         }
 
+        if (record.Version != request.RecordVersion)
+        {
+            // Used already, or the record changed since the link was sent: an old link must never switch it back.
+            return new(EmailConfirmOutcome.InvalidLink);
+        }
+
         PortalUser? user = null;
         if (request.PortalUserId is not null)
         {
@@ -93,7 +101,7 @@ public sealed class EmailChangeService(
             }
         }
 
-        var result = await contacts.SaveAsync(request.TenantId, record.Version, s => s with { Email = request.NewEmail },
+        var result = await contacts.SaveAsync(request.TenantId, request.RecordVersion, s => s with { Email = request.NewEmail },
             new ChangeActor(request.RequestedBy, request.Channel),
             alongside: user is null ? null : async _ =>
             {

@@ -8,7 +8,9 @@ using TenantPortal.Web.Data.Housing;
 namespace TenantPortal.Web.Features.ContactDetails;
 
 /// <summary>What a confirmation link stands for. Sealed inside an encrypted, signed token, so the link carries no
-/// readable personal data and cannot be altered.</summary>
+/// readable personal data and cannot be altered. <see cref="RecordVersion"/> is the contact record's version when
+/// the link was sent: any change to the record since (following this link included) makes the link unusable, so
+/// each link works once, with or without a portal account.</summary>
 public sealed record EmailChangeRequest(
     int TenantId,
     string NewEmail,
@@ -17,7 +19,8 @@ public sealed record EmailChangeRequest(
     ChangeChannel Channel,
     DateTime ExpiresAtUtc,
     string? PortalUserId,
-    string? IdentityToken);
+    string? IdentityToken,
+    Guid RecordVersion);
 
 public sealed class EmailChangeTokens(IDataProtectionProvider dataProtection, TimeProvider clock)
 {

@@ -27,9 +27,16 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
         return View("Error", new ErrorViewModel(HttpContext.TraceIdentifier, serviceDown));
     }
 
+    /// <summary>The status comes from the route only, never from a posted form or the query string (a re-executed POST
+    /// still carries its form: a field named "code" must not choose the status line), and only error statuses.</summary>
     [Route("/error/{code:int}")]
-    public IActionResult Status(int code)
+    public IActionResult Status([FromRoute] int code)
     {
+        if (code is < 400 or > 599)
+        {
+            code = StatusCodes.Status404NotFound;
+        }
+
         Response.StatusCode = code;
         return code switch
         {

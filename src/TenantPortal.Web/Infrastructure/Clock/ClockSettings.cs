@@ -12,6 +12,10 @@ public static class ClockSettings
     public static TimeProvider Create(IConfiguration configuration) =>
         TryParseStart(configuration[StartKey], out var start) ? new StartedClock(start) : TimeProvider.System;
 
+    /// <summary>The clock for codes from an authenticator app. The app on the officer's phone reads the real time, so
+    /// a Development start time must not move the window the codes are checked in; a test's own clock still does.</summary>
+    public static TimeProvider ForAuthenticatorCodes(TimeProvider clock) => clock is StartedClock ? TimeProvider.System : clock;
+
     public static IEnumerable<string> Problems(IConfiguration configuration, IHostEnvironment environment)
     {
         var value = configuration[StartKey];

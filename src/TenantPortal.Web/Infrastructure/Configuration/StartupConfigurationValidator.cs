@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TenantPortal.Web.Infrastructure.Security;
 
 namespace TenantPortal.Web.Infrastructure.Configuration;
 
@@ -36,6 +37,11 @@ public static class StartupConfigurationValidator
         }
 
         problems.AddRange(Clock.ClockSettings.Problems(configuration, environment));
+        // Every link in every message is built from it, never from a request's (forgeable) Host header.
+        if (!environment.IsProduction() && !Uri.TryCreate(configuration["Accounts:PublicBaseUrl"], UriKind.Absolute, out _))
+        {
+            problems.Add("Accounts:PublicBaseUrl must be the portal's address (e.g. http://localhost:5000 on a developer's machine): links in emails are built from it.");
+        }
 
         if (environment.IsProduction())
         {
@@ -63,6 +69,11 @@ public static class StartupConfigurationValidator
         if (!Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var baseUri) || baseUri.Scheme != Uri.UriSchemeHttps)
         {
             yield return "Accounts:PublicBaseUrl must be the portal's https address in Production (e.g. https://portal.example.org): links in emails are built from it.";
+        }
+
+        if (KeyRingProtection.Problem(configuration) is { } keyRing)
+        {
+            yield return keyRing;
         }
 
         var stripe = configuration.GetSection("Stripe");

@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -43,7 +42,7 @@ public static class PortalServices
         services.AddJourneys();
         services.AddPortalEmail(configuration);
 
-        services.AddDataProtection().SetApplicationName("TenantPortal").PersistKeysToDbContext<PortalDbContext>();
+        services.AddPortalDataProtection(configuration);
 
         services.AddHealthChecks()
             .AddDbContextCheck<HousingDbContext>("housing-database", tags: ["ready"])
@@ -61,6 +60,8 @@ public static class PortalServices
                     QueueLimit = 0,
                 }));
         });
+
+        services.AddTransportSecurity(configuration, environment);
 
         services.AddResponseCompression(o =>
         {
@@ -136,6 +137,20 @@ public static class PortalServices
             o.AccessDeniedPath = "/error/403";
             o.ReturnUrlParameter = "returnUrl";
         });
+        // The short-lived cookie that carries the user between the password and the code steps follows the same
+        // rules as the session cookie (Identity's default is a plain "Identity.TwoFactorUserId").
+        foreach (var (scheme, name) in new[] { (IdentityConstants.TwoFactorUserIdScheme, "__Host-TenantPortal.TwoFactor"), (IdentityConstants.TwoFactorRememberMeScheme, "__Host-TenantPortal.TwoFactorRemember") })
+        {
+            services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(scheme, o =>
+            {
+                o.Cookie.Name = name;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.Path = "/";
+            });
+        }
+
         // A changed password or security stamp ends the account's other sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
@@ -143,6 +158,29 @@ public static class PortalServices
             .AddPolicy(PortalPolicies.Tenant, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.TenancyId))
             .AddPolicy(PortalPolicies.Staff, p => p.RequireRole(PortalRoles.Officer, PortalRoles.Administrator))
             .AddPolicy(PortalPolicies.Administrator, p => p.RequireRole(PortalRoles.Administrator));
+    }
+
+    /// <summary>HSTS for a year with subdomains (preload when Security:HstsPreload is true), no Server header, and
+    /// in Production only the public host name (from Accounts:PublicBaseUrl) unless AllowedHosts lists hosts itself.</summary>
+    private static void AddTransportSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+            o.Preload = configuration.GetValue("Security:HstsPreload", false);
+        });
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
+        if (environment.IsProduction() && Uri.TryCreate(configuration["Accounts:PublicBaseUrl"], UriKind.Absolute, out var publicBase))
+        {
+            services.PostConfigure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o =>
+            {
+                if (o.AllowedHosts.Count == 0 || o.AllowedHosts.Contains("*"))
+                {
+                    o.AllowedHosts = [publicBase.IdnHost];
+                }
+            });
+        }
     }
 
     private static void AddPortalEmail(this IServiceCollection services, IConfiguration configuration)

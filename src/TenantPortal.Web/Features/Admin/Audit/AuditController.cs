@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Infrastructure.Security;
+using TenantPortal.Web.Infrastructure.Web;
 
 namespace TenantPortal.Web.Features.Admin.Audit;
 
@@ -32,16 +33,16 @@ public sealed class AuditController(PortalDbContext portal, UserManager<PortalUs
             q = q.Where(a => a.RecordId == filter.RecordId.Trim());
         }
 
-        if (filter.From is { } from)
+        DateRangeFilter.Validate(ModelState, filter.From, filter.To, nameof(filter.From), nameof(filter.To));
+        var (fromUtc, beforeUtc) = DateRangeFilter.Bounds(filter.From, filter.To);
+        if (fromUtc is not null)
         {
-            var fromUtc = UkTime.StartOfDayUtc(from);
             q = q.Where(a => a.At >= fromUtc);
         }
 
-        if (filter.To is { } to)
+        if (beforeUtc is not null)
         {
-            var toUtc = UkTime.StartOfDayUtc(to.AddDays(1));
-            q = q.Where(a => a.At < toUtc);
+            q = q.Where(a => a.At < beforeUtc);
         }
 
         var total = await q.CountAsync(ct);

@@ -8,6 +8,7 @@ using TenantPortal.Web.Features.Payments;
 using TenantPortal.Web.Infrastructure.Audit;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Security;
+using TenantPortal.Web.Infrastructure.Web;
 
 namespace TenantPortal.Web.Features.Admin.Payments;
 
@@ -25,7 +26,6 @@ public sealed class PaymentsController(
     ILogger<PaymentsController> logger) : Controller
 {
     private const int PageSize = 50;
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     [HttpGet("/admin/payments")]
     public async Task<IActionResult> Index([FromQuery] PaymentsFilter filter, CancellationToken ct)
@@ -36,16 +36,16 @@ public sealed class PaymentsController(
             query = query.Where(a => a.Status == status);
         }
 
-        if (filter.From is DateOnly from)
+        DateRangeFilter.Validate(ModelState, filter.From, filter.To, nameof(filter.From), nameof(filter.To));
+        var (fromUtc, beforeUtc) = DateRangeFilter.Bounds(filter.From, filter.To);
+        if (fromUtc is not null)
         {
-            var fromUtc = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), London);
             query = query.Where(a => a.CreatedAt >= fromUtc);
         }
 
-        if (filter.To is DateOnly to)
+        if (beforeUtc is not null)
         {
-            var toUtc = TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), London);
-            query = query.Where(a => a.CreatedAt < toUtc);
+            query = query.Where(a => a.CreatedAt < beforeUtc);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Tenancy))

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Infrastructure.Web;
 
 namespace TenantPortal.Web.Features.Admin.Repairs;
 
@@ -76,16 +77,15 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
             q = q.Where(r => Open.Contains(r.Status) && r.TargetDate < today);
         }
 
-        if (filter.From is { } from)
+        var (fromUtc, beforeUtc) = DateRangeFilter.Bounds(filter.From, filter.To);
+        if (fromUtc is not null)
         {
-            var fromUtc = UkTime.StartOfDayUtc(from);
             q = q.Where(r => r.ReportedAt >= fromUtc);
         }
 
-        if (filter.To is { } to)
+        if (beforeUtc is not null)
         {
-            var toUtc = UkTime.StartOfDayUtc(to.AddDays(1));
-            q = q.Where(r => r.ReportedAt < toUtc);
+            q = q.Where(r => r.ReportedAt < beforeUtc);
         }
 
         var term = filter.Q?.Trim();

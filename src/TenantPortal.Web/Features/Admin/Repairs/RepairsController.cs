@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Infrastructure.Security;
+using TenantPortal.Web.Infrastructure.Web;
 
 namespace TenantPortal.Web.Features.Admin.Repairs;
 
@@ -14,6 +15,7 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] RepairQueueFilter filter, CancellationToken ct)
     {
+        DateRangeFilter.Validate(ModelState, filter.From, filter.To, nameof(filter.From), nameof(filter.To));
         var page = await queue.GetPageAsync(filter, ct);
         var patches = await housing.Patches.AsNoTracking().OrderBy(p => p.Name).Select(p => new PatchOption(p.Id, p.Name)).ToListAsync(ct);
         return View(new RepairQueueView(page, patches));

@@ -76,8 +76,7 @@ public sealed class TenantContactsController(
             var current = (await contacts.FindAsync(tenantId, ct))!;
             audit.Record(portal, User, "contact-details.email-change-requested", "Tenant", tenantId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new { Email = record.Details.Email }, new { Email = newEmail });
-            await emailChanges.RequestAsync(tenantId, current.Version, newEmail, actor,
-                token => Url.Action("ConfirmEmail", "ContactDetails", new { area = "", token }, Request.Scheme)!, ct);
+            await emailChanges.RequestAsync(tenantId, current.Version, newEmail, actor, ct);
             notice = (result.Outcome == SaveOutcome.Saved ? "Contact details saved. " : "")
                 + "We have emailed a link to the new email address. It changes when the tenant follows the link.";
         }
