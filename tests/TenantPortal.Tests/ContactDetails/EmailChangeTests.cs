@@ -75,7 +75,7 @@ public sealed class EmailChangeTests(PortalAppFixture app) : IClassFixture<Porta
         await ContactTestTenants.ConfirmPasswordAsync(client);
         var newEmail = $"host.header{tenant.TenantId}@example.org";
 
-        var check = await (await client.SubmitFormAsync("/contact-details/email", new Dictionary<string, string> { ["Value"] = newEmail })).GetDocumentAsync();
+        var check = await client.FollowAsync(await client.SubmitFormAsync("/contact-details/email", new Dictionary<string, string> { ["Value"] = newEmail }));
         await client.SubmitFormAsync(check, new Dictionary<string, string> { ["Step"] = "save" });
         var confirmation = await ContactTestTenants.WaitForEmailAsync(Factory.EmailFolder, newEmail, "Confirm your new email address");
 
