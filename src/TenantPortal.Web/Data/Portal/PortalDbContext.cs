@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TenantPortal.Web.Data.Portal;
 
-/// <summary>The portal's own tables: Identity, payments, provider events, audit, data protection keys, outbox.
+/// <summary>The portal's own tables: Identity, payments, provider events, audit, data protection keys, outbox, repair photos.
 /// Kept apart from the housing database so a landlord can host them anywhere.</summary>
 public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
@@ -14,6 +14,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<OutboxMessage> EmailOutbox => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StoredPhoto> Photos => Set<StoredPhoto>();
+    public DbSet<StoredPhotoContent> PhotoContents => Set<StoredPhotoContent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

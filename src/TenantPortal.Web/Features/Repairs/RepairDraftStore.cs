@@ -10,7 +10,7 @@ namespace TenantPortal.Web.Features.Repairs;
 public sealed class RepairDraftStore
 {
     public const string CookieName = "__Host-TenantPortal.RepairDraft";
-    private static readonly TimeSpan MaxAge = TimeSpan.FromDays(7);
+    public static readonly TimeSpan MaxAge = TimeSpan.FromDays(7);
     private readonly string folder;
     private readonly IDataProtector protector;
     private readonly TimeProvider clock;
