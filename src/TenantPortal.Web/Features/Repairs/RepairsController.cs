@@ -246,7 +246,17 @@ public sealed class RepairsController(
     {
         reference = reference.ToUpperInvariant();
         var info = await LoadForChangeAsync(reference, ct);
-        return info is null ? NotFound() : View("AddInformation", new AddInformationForm());
+        return info is null ? NotFound() : await AddInformationViewAsync(info.Value.Id, new AddInformationForm(), ct);
+    }
+
+    /// <summary>The add-information page, offering photos only while the repair has fewer than the most it may hold.</summary>
+    private async Task<ViewResult> AddInformationViewAsync(int repairId, AddInformationForm form, CancellationToken ct)
+    {
+        var attached = await db.RepairPhotos.CountAsync(p => p.RepairId == repairId, ct);
+        ViewData["PhotosLeft"] = Math.Max(0, photos.MaxPhotosPerRepair - attached);
+        ViewData["PhotosAtATime"] = photos.MaxPhotos;
+        ViewData["PhotosPerRepair"] = photos.MaxPhotosPerRepair;
+        return View("AddInformation", form);
     }
 
     [HttpPost("{reference}/add-information")]
@@ -310,7 +320,7 @@ public sealed class RepairsController(
                 await photos.DeleteAsync(photo.StoredFileName, ct);
             }
 
-            return View("AddInformation", form);
+            return await AddInformationViewAsync(info.Value.Id, form, ct);
         }
 
         await unitOfWork.ExecuteAsync(async c =>
