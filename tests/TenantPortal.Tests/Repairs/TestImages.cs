@@ -31,6 +31,15 @@ public static class TestImages
         return image.ToByteArray(MagickFormat.Jpeg);
     }
 
+    /// <summary>A phone-sized photo (4032x3024, 12 MP) with noise, so it compresses like a real one (several MB).</summary>
+    public static byte[] PhonePhoto()
+    {
+        using var image = Picture(4032, 3024);
+        image.AddNoise(NoiseType.Gaussian, 0.3);
+        image.Quality = 85;
+        return image.ToByteArray(MagickFormat.Jpeg);
+    }
+
     /// <summary>A real PNG (a screenshot, say), optionally with a text comment.</summary>
     public static byte[] Png(int width = 32, int height = 24, string? comment = null)
     {
