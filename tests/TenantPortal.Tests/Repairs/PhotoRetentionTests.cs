@@ -56,6 +56,9 @@ public sealed class PhotoRetentionTests : IAsyncLifetime
 
         Assert.Equal(1, result.ClosedRepairPhotos);
         Assert.Empty(await PhotoTestData.KeptAsync(shortApp, keys));
+        var privacy = (await shortApp.Factory.CreateBrowserClient().GetDocumentAsync("/privacy")).NormalisedText();
+        Assert.Contains("we keep its photos for 6 months", privacy, StringComparison.Ordinal);
+        Assert.Contains("we delete its photos after 7 days", privacy, StringComparison.Ordinal);
     }
 
     [Fact]
