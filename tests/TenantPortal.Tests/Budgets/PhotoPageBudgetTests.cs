@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using TenantPortal.Tests.Infrastructure;
 using TenantPortal.Tests.Repairs;
@@ -24,10 +23,10 @@ public sealed class PhotoPageBudgetTests(ITestOutputHelper output)
         var response = await client.GetAsync(new Uri($"/repairs/{reference}", UriKind.Relative));
         var html = await response.Content.ReadAsByteArrayAsync();
         var page = await client.GetDocumentAsync($"/repairs/{reference}");
-        long total = Gzip(html);
+        long total = PageBudgetTests.Gzip(html);
         foreach (var asset in page.QuerySelectorAll("link[rel=stylesheet][href^='/'], script[src^='/']").Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!).Distinct())
         {
-            total += Gzip(await client.GetByteArrayAsync(new Uri(asset, UriKind.Relative)));
+            total += PageBudgetTests.Gzip(await client.GetByteArrayAsync(new Uri(asset, UriKind.Relative)));
         }
 
         var images = page.QuerySelectorAll("img[src^='/']").ToList();
@@ -48,16 +47,5 @@ public sealed class PhotoPageBudgetTests(ITestOutputHelper output)
         });
         Assert.True(total < BudgetBytes, $"the repair page weighs {total} bytes with its assets and thumbnails");
         Assert.InRange(int.Parse(response.Headers.GetValues("X-Query-Count").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 8);
-    }
-
-    private static long Gzip(byte[] bytes)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            gzip.Write(bytes);
-        }
-
-        return output.Length;
     }
 }

@@ -120,17 +120,6 @@ public sealed class RepairPhotoStore(PortalDbContext db, IPhotoContentStore cont
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.DeletedAt, now).SetProperty(p => p.LeaseUntil, (DateTime?)null), ct);
     }
 
-    /// <summary>Deletes the photos of a draft that were never attached to a repair (the draft is discarded).</summary>
-    public async Task DeleteDraftPhotosAsync(Guid draftId, CancellationToken ct)
-    {
-        var keys = await db.Photos.AsNoTracking().Where(p => p.DraftId == draftId && p.RepairId == null && p.DeletedAt == null)
-            .Select(p => p.Key).ToListAsync(ct);
-        foreach (var key in keys)
-        {
-            await DeleteAsync(key, ct);
-        }
-    }
-
     private static async Task<byte[]> ReadUpToAsync(Stream stream, long limit, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
