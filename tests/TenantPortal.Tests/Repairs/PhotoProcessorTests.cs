@@ -15,33 +15,33 @@ public sealed class PhotoProcessorTests
     private const long TenMegabytes = 10 * 1024 * 1024;
 
     [Fact]
-    public void A_renamed_executable_is_refused_as_the_wrong_type()
+    public async Task A_renamed_executable_is_refused_as_the_wrong_type()
     {
         var exe = new byte[512];
         "MZ"u8.CopyTo(exe);
 
-        var check = PhotoProcessor.Process(exe, TenMegabytes);
+        var check = await PhotoProcessor.ProcessAsync(exe, TenMegabytes);
 
         Assert.Equal("The photo must be a JPEG, PNG, HEIC or WebP image", check.Error);
     }
 
     [Fact]
-    public void An_svg_with_script_is_refused_as_the_wrong_type()
+    public async Task An_svg_with_script_is_refused_as_the_wrong_type()
     {
         var svg = Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
 
-        var check = PhotoProcessor.Process(svg, TenMegabytes);
+        var check = await PhotoProcessor.ProcessAsync(svg, TenMegabytes);
 
         Assert.Equal(PhotoProcessor.WrongTypeMessage, check.Error);
     }
 
     [Fact]
-    public void A_photo_over_the_size_limit_is_refused_with_the_limit()
+    public async Task A_photo_over_the_size_limit_is_refused_with_the_limit()
     {
         var big = new byte[TenMegabytes + 1];
         TestImages.Jpeg().CopyTo(big, 0);
 
-        var check = PhotoProcessor.Process(big, TenMegabytes);
+        var check = await PhotoProcessor.ProcessAsync(big, TenMegabytes);
 
         Assert.Equal("The photo must be smaller than 10 MB", check.Error);
     }
@@ -53,7 +53,7 @@ public sealed class PhotoProcessorTests
     [InlineData("webp with a wrong size")]
     [InlineData("heic without meta")]
     [InlineData("truncated heic")]
-    public void A_damaged_image_is_refused_as_damaged(string kind)
+    public async Task A_damaged_image_is_refused_as_damaged(string kind)
     {
         byte[] data = kind switch
         {
@@ -65,7 +65,7 @@ public sealed class PhotoProcessorTests
             _ => TestImages.Heic()[..(TestImages.Heic().Length / 2)],
         };
 
-        var check = PhotoProcessor.Process(data, TenMegabytes);
+        var check = await PhotoProcessor.ProcessAsync(data, TenMegabytes);
 
         Assert.Equal(PhotoProcessor.DamagedMessage, check.Error);
     }
@@ -73,12 +73,12 @@ public sealed class PhotoProcessorTests
     [Theory]
     [InlineData(30_000, 30_000)]
     [InlineData(8_000, 6_500)]
-    public void A_decompression_bomb_is_refused_from_its_header_without_decoding_it(int width, int height)
+    public async Task A_decompression_bomb_is_refused_from_its_header_without_decoding_it(int width, int height)
     {
         var bomb = TestImages.JpegDeclaring(width, height);
         var clock = Stopwatch.StartNew();
 
-        var check = PhotoProcessor.Process(bomb, TenMegabytes);
+        var check = await PhotoProcessor.ProcessAsync(bomb, TenMegabytes);
 
         Assert.True(bomb.Length < 300, "the bomb is a few hundred bytes");
         Assert.Equal(PhotoProcessor.TooManyPixelsMessage, check.Error);
@@ -86,20 +86,30 @@ public sealed class PhotoProcessorTests
     }
 
     [Fact]
-    public void An_animated_image_is_refused()
+    public async Task A_photo_that_takes_longer_than_the_time_limit_to_read_is_refused()
     {
-        var check = PhotoProcessor.Process(TestImages.AnimatedWebP(), TenMegabytes);
+        var big = TestImages.Jpeg(width: 4000, height: 3000);
+
+        var check = await PhotoProcessor.ProcessAsync(big, TenMegabytes, TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal(PhotoProcessor.TooSlowMessage, check.Error);
+    }
+
+    [Fact]
+    public async Task An_animated_image_is_refused()
+    {
+        var check = await PhotoProcessor.ProcessAsync(TestImages.AnimatedWebP(), TenMegabytes);
 
         Assert.Equal(PhotoProcessor.AnimatedMessage, check.Error);
     }
 
     [Fact]
-    public void A_jpeg_with_gps_is_rebuilt_without_any_exif()
+    public async Task A_jpeg_with_gps_is_rebuilt_without_any_exif()
     {
         var original = TestImages.JpegWithGps();
         Assert.NotEmpty(ImageMetadataReader.ReadMetadata(new MemoryStream(original)).OfType<GpsDirectory>());
 
-        var photo = PhotoProcessor.Process(original, TenMegabytes).Photo!;
+        var photo = (await PhotoProcessor.ProcessAsync(original, TenMegabytes)).Photo!;
 
         Assert.Equal("image/jpeg", photo.ContentType);
         AssertNoMetadata(photo.Image);
@@ -107,12 +117,12 @@ public sealed class PhotoProcessorTests
     }
 
     [Fact]
-    public void A_real_heic_photo_is_rebuilt_as_a_jpeg_without_its_gps()
+    public async Task A_real_heic_photo_is_rebuilt_as_a_jpeg_without_its_gps()
     {
         var heic = TestImages.Heic();
         Assert.Contains("FixtureCam", Encoding.Latin1.GetString(heic), StringComparison.Ordinal);
 
-        var photo = PhotoProcessor.Process(heic, TenMegabytes).Photo!;
+        var photo = (await PhotoProcessor.ProcessAsync(heic, TenMegabytes)).Photo!;
 
         Assert.Equal(("image/jpeg", ".jpg", 160, 120), (photo.ContentType, photo.Extension, photo.Width, photo.Height));
         Assert.Equal(MagickFormat.Jpeg, new MagickImageInfo(photo.Image).Format);
@@ -120,24 +130,24 @@ public sealed class PhotoProcessorTests
     }
 
     [Fact]
-    public void A_real_webp_photo_is_rebuilt_as_a_jpeg_without_its_gps()
+    public async Task A_real_webp_photo_is_rebuilt_as_a_jpeg_without_its_gps()
     {
         var webp = TestImages.WebP();
         Assert.Contains("FixtureCam", Encoding.Latin1.GetString(webp), StringComparison.Ordinal);
 
-        var photo = PhotoProcessor.Process(webp, TenMegabytes).Photo!;
+        var photo = (await PhotoProcessor.ProcessAsync(webp, TenMegabytes)).Photo!;
 
         Assert.Equal(("image/jpeg", 160, 120), (photo.ContentType, photo.Width, photo.Height));
         AssertNoMetadata(photo.Image);
     }
 
     [Fact]
-    public void A_jpeg_html_polyglot_keeps_only_the_pixels()
+    public async Task A_jpeg_html_polyglot_keeps_only_the_pixels()
     {
         var html = "<html><body><script>alert(document.cookie)</script></body></html>"u8.ToArray();
         var polyglot = (byte[])[.. TestImages.Jpeg(TestImages.Segment(0xFE, html)), .. html];
 
-        var photo = PhotoProcessor.Process(polyglot, TenMegabytes).Photo!;
+        var photo = (await PhotoProcessor.ProcessAsync(polyglot, TenMegabytes)).Photo!;
 
         var text = Encoding.Latin1.GetString(photo.Image);
         Assert.DoesNotContain("<script", text, StringComparison.OrdinalIgnoreCase);
@@ -147,12 +157,12 @@ public sealed class PhotoProcessorTests
     }
 
     [Fact]
-    public void Exif_orientation_6_is_applied_to_the_pixels_and_the_tag_dropped()
+    public async Task Exif_orientation_6_is_applied_to_the_pixels_and_the_tag_dropped()
     {
         // 40x20 landscape pixels with a dark block bottom left, tagged "turn a quarter clockwise to view".
         var sideways = TestImages.JpegWithOrientation(Orientation.RightTop, 40, 20);
 
-        var photo = PhotoProcessor.Process(sideways, TenMegabytes).Photo!;
+        var photo = (await PhotoProcessor.ProcessAsync(sideways, TenMegabytes)).Photo!;
 
         Assert.Equal(Orientation.RightTop, new MagickImage(sideways).Orientation);
         Assert.Equal((20, 40), (photo.Width, photo.Height));
@@ -166,11 +176,11 @@ public sealed class PhotoProcessorTests
     }
 
     [Fact]
-    public void A_big_photo_is_scaled_so_its_longest_side_is_2048_pixels()
+    public async Task A_big_photo_is_scaled_so_its_longest_side_is_2048_pixels()
     {
         var big = TestImages.Jpeg(width: 4000, height: 3000);
 
-        var photo = PhotoProcessor.Process(big, TenMegabytes).Photo!;
+        var photo = (await PhotoProcessor.ProcessAsync(big, TenMegabytes)).Photo!;
 
         Assert.Equal((2048, 1536), (photo.Width, photo.Height));
         var info = new MagickImageInfo(photo.Image);
@@ -178,12 +188,12 @@ public sealed class PhotoProcessorTests
     }
 
     [Fact]
-    public void A_screenshot_stays_a_png_without_text_chunks()
+    public async Task A_screenshot_stays_a_png_without_text_chunks()
     {
         var png = TestImages.Png(comment: "taken at 14 Heather Close");
         Assert.Contains("Heather Close", Encoding.Latin1.GetString(png), StringComparison.Ordinal);
 
-        var photo = PhotoProcessor.Process(png, TenMegabytes).Photo!;
+        var photo = (await PhotoProcessor.ProcessAsync(png, TenMegabytes)).Photo!;
 
         var text = Encoding.Latin1.GetString(photo.Image);
         Assert.Equal(("image/png", ".png"), (photo.ContentType, photo.Extension));
@@ -193,9 +203,9 @@ public sealed class PhotoProcessorTests
     }
 
     [Fact]
-    public void The_thumbnail_is_a_small_square_jpeg()
+    public async Task The_thumbnail_is_a_small_square_jpeg()
     {
-        var photo = PhotoProcessor.Process(TestImages.Jpeg(width: 3000, height: 2000), TenMegabytes).Photo!;
+        var photo = (await PhotoProcessor.ProcessAsync(TestImages.Jpeg(width: 3000, height: 2000), TenMegabytes)).Photo!;
 
         var info = new MagickImageInfo(photo.Thumbnail);
         Assert.Equal((MagickFormat.Jpeg, 160u, 160u), (info.Format, info.Width, info.Height));

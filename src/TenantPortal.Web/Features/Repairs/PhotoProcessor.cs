@@ -7,7 +7,7 @@ namespace TenantPortal.Web.Features.Repairs;
 /// thumbnail of <see cref="PhotoProcessor.ThumbnailSize"/> pixels.</summary>
 public sealed record ProcessedPhoto(byte[] Image, string ContentType, string Extension, int Width, int Height, byte[] Thumbnail);
 
-/// <summary>The outcome of <see cref="PhotoProcessor.Process"/>: a photo, or the message to show next to the field.</summary>
+/// <summary>The outcome of <see cref="PhotoProcessor.ProcessAsync"/>: a photo, or the message to show next to the field.</summary>
 public sealed record PhotoCheck(ProcessedPhoto? Photo, string? Error)
 {
     public bool IsValid => Photo is not null;
@@ -18,7 +18,7 @@ public sealed record PhotoCheck(ProcessedPhoto? Photo, string? Error)
 /// the content's signature (not the name or declared type), the declared size is read from the header (ping) and
 /// anything over <see cref="MaxMegapixels"/> is refused before decoding, animations are refused, orientation is applied,
 /// the longest side is at most <see cref="MaxSide"/>. Decoding runs under ImageMagick's memory limits, a time limit
-/// (progress cancellation) and at most two at a time.</summary>
+/// and at most two at a time (<see cref="ProcessAsync"/>).</summary>
 public static class PhotoProcessor
 {
     public const int MaxSide = 2048;
@@ -29,7 +29,10 @@ public static class PhotoProcessor
     public const string TooManyPixelsMessage = "The photo is too big (more than 50 megapixels). Take it again at a lower resolution";
     public const string AnimatedMessage = "The photo must be a still picture, not an animation";
 
+    public const string TooSlowMessage = "The photo took too long to read. Try again with a smaller photo";
+    public const string BusyMessage = "We could not read the photo just now. Try again in a minute";
     private static readonly TimeSpan DecodeTimeLimit = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan QueueTimeLimit = TimeSpan.FromSeconds(30);
     private static readonly SemaphoreSlim Decoders = new(2, 2);
 
     static PhotoProcessor()
@@ -82,7 +85,11 @@ public static class PhotoProcessor
         return null;
     }
 
-    public static PhotoCheck Process(byte[] data, long maxBytes)
+    /// <summary>Checks and rebuilds an upload. At most two decode at once (others wait up to 30 seconds, then are told
+    /// to try again); a decode that takes longer than <paramref name="timeLimit"/> (default 15 seconds) is answered with
+    /// <see cref="TooSlowMessage"/> while it finishes in the background under the memory limits, still holding its slot
+    /// (and its remaining steps are cancelled through ImageMagick's progress callback).</summary>
+    public static async Task<PhotoCheck> ProcessAsync(byte[] data, long maxBytes, TimeSpan? timeLimit = null, CancellationToken ct = default)
     {
         if (data.LongLength > maxBytes)
         {
@@ -94,22 +101,39 @@ public static class PhotoProcessor
             return new PhotoCheck(null, WrongTypeMessage);
         }
 
-        Decoders.Wait();
+        if (!await Decoders.WaitAsync(QueueTimeLimit, ct))
+        {
+            return new PhotoCheck(null, BusyMessage);
+        }
+
+        var deadline = Stopwatch.StartNew();
+        var limit = timeLimit ?? DecodeTimeLimit;
+        var work = Task.Run(() =>
+        {
+            try
+            {
+                return Rebuild(data, format, () => deadline.Elapsed > limit);
+            }
+            catch (Exception ex) when (ex is MagickException or ArgumentException or OverflowException)
+            {
+                return new PhotoCheck(null, DamagedMessage);
+            }
+            finally
+            {
+                Decoders.Release();
+            }
+        }, CancellationToken.None);
         try
         {
-            return Rebuild(data, format);
+            return await work.WaitAsync(limit, ct);
         }
-        catch (Exception ex) when (ex is MagickException or OperationCanceledException or ArgumentException or OverflowException)
+        catch (TimeoutException)
         {
-            return new PhotoCheck(null, DamagedMessage);
-        }
-        finally
-        {
-            Decoders.Release();
+            return new PhotoCheck(null, TooSlowMessage);
         }
     }
 
-    private static PhotoCheck Rebuild(byte[] data, MagickFormat format)
+    private static PhotoCheck Rebuild(byte[] data, MagickFormat format, Func<bool> overTime)
     {
         var settings = new MagickReadSettings { Format = format };
         uint width, height;
@@ -139,10 +163,8 @@ public static class PhotoProcessor
             settings.SetDefine(MagickFormat.Jpeg, "size", $"{MaxSide}x{MaxSide}");
         }
 
-        using var decoded = new MagickImage();
-        var clock = Stopwatch.StartNew();
-        decoded.Progress += (_, e) => e.Cancel = clock.Elapsed > DecodeTimeLimit;
-        decoded.Read(data, settings);
+        using var decoded = new MagickImage(data, settings);
+        decoded.Progress += (_, e) => e.Cancel = overTime();
         decoded.AutoOrient();
         if (decoded.Width > MaxSide || decoded.Height > MaxSide)
         {

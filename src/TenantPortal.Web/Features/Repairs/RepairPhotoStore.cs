@@ -59,14 +59,14 @@ public sealed class RepairPhotoStore(PortalDbContext db, IPhotoContentStore cont
 
     public async Task<(DraftPhoto? Photo, string? Error)> SaveAsync(byte[] data, PhotoOwner owner, CancellationToken ct)
     {
-        var check = PhotoProcessor.Process(data, settings.MaxPhotoBytes);
+        var check = await PhotoProcessor.ProcessAsync(data, settings.MaxPhotoBytes, ct: ct);
         if (check.Photo is not { } photo)
         {
             return (null, check.Error);
         }
 
+        // The row first, so bytes are never stored without a row that retention can find.
         var key = PhotoKeys.New(photo.Extension);
-        await content.SaveAsync(key, photo.Image, photo.Thumbnail, ct);
         db.Photos.Add(new StoredPhoto
         {
             Key = key,
@@ -80,6 +80,7 @@ public sealed class RepairPhotoStore(PortalDbContext db, IPhotoContentStore cont
             ExpiresAt = owner.ExpiresAt,
         });
         await db.SaveChangesAsync(ct);
+        await content.SaveAsync(key, photo.Image, photo.Thumbnail, ct);
         return (new DraftPhoto(key, photo.ContentType, photo.Image.LongLength), null);
     }
 
