@@ -85,6 +85,21 @@ public sealed class UploadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_photo_that_cannot_be_read_is_refused_next_to_the_field_and_nothing_else_of_the_report_is_lost()
+    {
+        var client = await AtPhotoStepAsync();
+
+        var response = await client.UploadPhotosAsync("upload", ("kitchen.heic", "image/heic", TestImages.Heic()), ("broken.heic", "image/heic", TestImages.Heic()[..4000]));
+
+        var page = await response.GetDocumentAsync();
+        Assert.Equal(PhotoProcessor.DamagedMessage, page.FieldError("upload"));
+        Assert.Single(page.QuerySelectorAll(".photo-list img"));
+        ReportJourney.Expect(await client.UploadPhotosAsync("continue"), "/repairs/report/access");
+        var describe = await client.GetDocumentAsync("/repairs/report/describe?change=true");
+        Assert.Equal("Upload security test", describe.QuerySelector("textarea[name=Description]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Too_many_photos_at_once_are_refused_and_none_is_kept()
     {
         var client = await AtPhotoStepAsync();
