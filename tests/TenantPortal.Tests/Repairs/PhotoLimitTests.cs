@@ -84,8 +84,8 @@ public sealed class PhotoLimitTests : IAsyncLifetime
         var abandoned = await app.WithPortalAsync(db => db.Photos.Where(p => p.DraftId != null && p.RepairId == null).Select(p => p.Key).ToListAsync());
         var (_, _, sent) = await PhotoTestData.ReportWithPhotosAsync(app, TestImages.Jpeg());
 
-        var early = await PhotoTestData.RunRetentionAsync(app, DateTimeOffset.UtcNow.AddDays(6));
-        var late = await PhotoTestData.RunRetentionAsync(app, DateTimeOffset.UtcNow.AddDays(8));
+        var early = await PhotoTestData.RunRetentionAsync(app, PhotoTestData.Now(app).AddDays(6));
+        var late = await PhotoTestData.RunRetentionAsync(app, PhotoTestData.Now(app).AddDays(8));
 
         Assert.Equal(2, abandoned.Count);
         Assert.Equal(0, early.AbandonedDraftPhotos);

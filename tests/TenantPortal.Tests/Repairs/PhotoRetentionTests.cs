@@ -27,7 +27,7 @@ public sealed class PhotoRetentionTests : IAsyncLifetime
     [Fact]
     public async Task Photos_of_repairs_closed_more_than_24_months_ago_are_deleted_and_the_rest_kept()
     {
-        var now = DateTime.UtcNow;
+        var now = PhotoTestData.Now(app).UtcDateTime;
         var (_, oldCompleted, oldCompletedKeys) = await PhotoTestData.ReportWithPhotosAsync(app, TestImages.Jpeg(), TestImages.Jpeg());
         var (_, oldCancelled, oldCancelledKeys) = await PhotoTestData.ReportWithPhotosAsync(app, TestImages.Jpeg());
         var (_, recent, recentKeys) = await PhotoTestData.ReportWithPhotosAsync(app, TestImages.Jpeg());
@@ -50,9 +50,9 @@ public sealed class PhotoRetentionTests : IAsyncLifetime
         using var shortApp = await RepairsApp.StartAsync(new Dictionary<string, string?> { ["Repairs:KeepClosedRepairPhotosMonths"] = "6" });
         var (_, repairId, keys) = await PhotoTestData.ReportWithPhotosAsync(shortApp, TestImages.Jpeg());
         await shortApp.WithHousingAsync(db => db.Repairs.Where(r => r.Id == repairId)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RepairStatus.Completed).SetProperty(r => r.CompletedAt, DateTime.UtcNow.AddMonths(-7))));
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RepairStatus.Completed).SetProperty(r => r.CompletedAt, PhotoTestData.Now(shortApp).UtcDateTime.AddMonths(-7))));
 
-        var result = await PhotoTestData.RunRetentionAsync(shortApp, DateTimeOffset.UtcNow);
+        var result = await PhotoTestData.RunRetentionAsync(shortApp, PhotoTestData.Now(shortApp));
 
         Assert.Equal(1, result.ClosedRepairPhotos);
         Assert.Empty(await PhotoTestData.KeptAsync(shortApp, keys));
@@ -64,7 +64,7 @@ public sealed class PhotoRetentionTests : IAsyncLifetime
     [Fact]
     public async Task A_photo_another_instance_has_claimed_is_left_to_it_until_its_lease_runs_out()
     {
-        var now = DateTime.UtcNow;
+        var now = PhotoTestData.Now(app).UtcDateTime;
         var (_, repairId, keys) = await PhotoTestData.ReportWithPhotosAsync(app, TestImages.Jpeg());
         await CloseAsync(repairId, RepairStatus.Completed, now.AddMonths(-30));
         await app.WithPortalAsync(db => db.Photos.Where(p => p.Key == keys[0]).ExecuteUpdateAsync(s => s.SetProperty(p => p.LeaseUntil, now.AddMinutes(5))));
@@ -80,7 +80,7 @@ public sealed class PhotoRetentionTests : IAsyncLifetime
     [Fact]
     public async Task Two_instances_passing_at_the_same_time_delete_each_photo_once()
     {
-        var now = DateTime.UtcNow;
+        var now = PhotoTestData.Now(app).UtcDateTime;
         var (_, repairId, keys) = await PhotoTestData.ReportWithPhotosAsync(app, TestImages.Jpeg(), TestImages.Jpeg(), TestImages.Jpeg());
         await CloseAsync(repairId, RepairStatus.Completed, now.AddMonths(-30));
 
@@ -95,9 +95,9 @@ public sealed class PhotoRetentionTests : IAsyncLifetime
     {
         var (_, repairId, keys) = await PhotoTestData.ReportWithPhotosAsync(app, TestImages.Jpeg());
         await app.WithPortalAsync(db => db.Photos.Where(p => p.Key == keys[0])
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.RepairId, (int?)null).SetProperty(p => p.ExpiresAt, DateTime.UtcNow)));
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.RepairId, (int?)null).SetProperty(p => p.ExpiresAt, PhotoTestData.Now(app).UtcDateTime)));
 
-        var result = await PhotoTestData.RunRetentionAsync(app, DateTimeOffset.UtcNow.AddDays(8));
+        var result = await PhotoTestData.RunRetentionAsync(app, PhotoTestData.Now(app).AddDays(8));
 
         Assert.Equal((0, 1), (result.AbandonedDraftPhotos, result.Attached));
         Assert.Equal(keys, await PhotoTestData.KeptAsync(app, keys));
@@ -108,9 +108,9 @@ public sealed class PhotoRetentionTests : IAsyncLifetime
     public async Task After_retention_the_tenant_and_officer_pages_say_the_photos_were_deleted_and_the_photo_is_gone()
     {
         var (reference, repairId, _) = await PhotoTestData.ReportWithPhotosAsync(app, TestImages.Jpeg());
-        await CloseAsync(repairId, RepairStatus.Completed, DateTime.UtcNow.AddMonths(-25));
+        await CloseAsync(repairId, RepairStatus.Completed, PhotoTestData.Now(app).UtcDateTime.AddMonths(-25));
         var photoId = await app.WithHousingAsync(db => db.RepairPhotos.Where(p => p.RepairId == repairId).Select(p => p.Id).SingleAsync());
-        await PhotoTestData.RunRetentionAsync(app, DateTimeOffset.UtcNow);
+        await PhotoTestData.RunRetentionAsync(app, PhotoTestData.Now(app));
         var tenant = await app.SignedInAsync();
         var officer = app.Factory.CreateBrowserClient();
         await SignIn.AsOfficerAsync(officer);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using TenantPortal.Tests.Infrastructure;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
@@ -9,9 +10,13 @@ using TenantPortal.Web.Features.Repairs;
 
 namespace TenantPortal.Tests.Repairs;
 
-/// <summary>Repairs with photos, made through the real reporting service, and the retention pass at a chosen time.</summary>
+/// <summary>Repairs with photos, made through the real reporting service, and the retention pass at a chosen time.
+/// Times are the app's own clock (<see cref="Now"/>), never the wall clock.</summary>
 public static class PhotoTestData
 {
+    /// <summary>What the app's clock reads now.</summary>
+    public static DateTimeOffset Now(RepairsApp app) => app.Factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+
     /// <summary>A kitchen-tap repair for DEMO-0001 reported with <paramref name="photos"/> (each a JPEG from the store).</summary>
     public static async Task<(string Reference, int RepairId, IReadOnlyList<string> Keys)> ReportWithPhotosAsync(RepairsApp app, params byte[][] photos)
     {
@@ -21,7 +26,7 @@ public static class PhotoTestData
         var tenancy = await db.Tenancies.Where(t => t.Reference == DemoData.TenancyReference)
             .Select(t => new { t.Id, TenantId = t.Tenants.Where(x => x.Email == DemoData.LeadTenantEmail).Select(x => x.Id).First() }).SingleAsync();
         var itemId = await db.RepairCatalogue.Where(i => i.JobCode == RepairCatalogueSeed.KitchenTapDrippingJobCode).Select(i => i.Id).SingleAsync();
-        var draft = new RepairDraft { TenancyId = tenancy.Id, ReportedByTenantId = tenancy.TenantId, Area = "Kitchen", CatalogueItemId = itemId, Description = "Photo test", WhoWillBeHome = "Me", CreatedAt = DateTime.UtcNow };
+        var draft = new RepairDraft { TenancyId = tenancy.Id, ReportedByTenantId = tenancy.TenantId, Area = "Kitchen", CatalogueItemId = itemId, Description = "Photo test", WhoWillBeHome = "Me", CreatedAt = Now(app).UtcDateTime };
         var store = sp.GetRequiredService<RepairPhotoStore>();
         foreach (var bytes in photos)
         {
@@ -36,12 +41,12 @@ public static class PhotoTestData
         return (result.Reference!, repairId, draft.Photos.Select(p => p.StoredFileName).ToList());
     }
 
-    /// <summary>Runs one retention pass as if the clock read <paramref name="at"/>.</summary>
+    /// <summary>Runs one retention pass as if the clock read <paramref name="at"/> (a <see cref="FakeTimeProvider"/>).</summary>
     public static async Task<RetentionResult> RunRetentionAsync(RepairsApp app, DateTimeOffset at)
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        var clock = new Accounts.MovableClock(at);
+        var clock = new FakeTimeProvider(at);
         var options = sp.GetRequiredService<IOptions<RepairsOptions>>();
         var portal = sp.GetRequiredService<PortalDbContext>();
         var store = new RepairPhotoStore(portal, sp.GetRequiredService<IPhotoContentStore>(), options, clock);
