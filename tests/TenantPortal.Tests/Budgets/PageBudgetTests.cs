@@ -76,7 +76,7 @@ public sealed class PageBudgetTests : IClassFixture<PageBudgetTests.BudgetApp>
         return (response.StatusCode, total);
     }
 
-    private static long Gzip(byte[] bytes)
+    internal static long Gzip(byte[] bytes)
     {
         using var output = new MemoryStream();
         using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))

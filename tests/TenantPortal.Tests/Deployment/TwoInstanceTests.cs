@@ -42,20 +42,43 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         var cookies = new Dictionary<string, string>();
         using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false });
 
-        var signInPage = await SendAsync(http, cookies, HttpMethod.Get, $"{first.BaseUrl}/account/sign-in");
-        var token = new HtmlParser().ParseDocument(await signInPage.Content.ReadAsStringAsync())
-            .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var signedIn = await SendAsync(http, cookies, HttpMethod.Post, $"{first.BaseUrl}/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["Email"] = DemoSeeder.TenantEmail,
-            ["Password"] = DemoSeeder.Password,
-        }));
+        var signedIn = await SignInAsync(http, cookies, first);
         var home = await SendAsync(http, cookies, HttpMethod.Get, $"{second.BaseUrl}/");
 
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Contains($"Hello, {DemoData.LeadTenantFullName}", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_photo_added_through_one_instance_is_shown_by_the_other()
+    {
+        var cookies = new Dictionary<string, string>();
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false });
+        await SignInAsync(http, cookies, first);
+        string reference;
+        await using (var housing = Housing())
+        {
+            reference = await housing.Repairs.Where(r => r.Tenancy!.Reference == DemoData.TenancyReference && r.Status == RepairStatus.Reported)
+                .OrderBy(r => r.Id).Select(r => r.Reference).FirstAsync();
+        }
+
+        var form = await SendAsync(http, cookies, HttpMethod.Get, $"{first.BaseUrl}/repairs/{reference}/add-information");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(TokenOf(await form.Content.ReadAsStringAsync())), "__RequestVerificationToken" },
+            { new StringContent("Photo through the first instance"), "Information" },
+            { new ByteArrayContent(Repairs.TestImages.Heic()), "upload", "tap.heic" },
+        };
+        var added = await SendAsync(http, cookies, HttpMethod.Post, $"{first.BaseUrl}/repairs/{reference}/add-information", content);
+        var page = new HtmlParser().ParseDocument(await (await SendAsync(http, cookies, HttpMethod.Get, $"{second.BaseUrl}/repairs/{reference}")).Content.ReadAsStringAsync());
+        var img = page.QuerySelector(".photo-list img")!;
+        var thumbnail = await SendAsync(http, cookies, HttpMethod.Get, $"{second.BaseUrl}{img.GetAttribute("src")}");
+        var photo = await SendAsync(http, cookies, HttpMethod.Get, $"{second.BaseUrl}{img.ParentElement!.GetAttribute("href")}");
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal((HttpStatusCode.OK, "image/jpeg"), (thumbnail.StatusCode, thumbnail.Content.Headers.ContentType!.MediaType));
+        Assert.Equal((HttpStatusCode.OK, "image/jpeg"), (photo.StatusCode, photo.Content.Headers.ContentType!.MediaType));
     }
 
     [Fact]
@@ -111,6 +134,20 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         await portal.SaveChangesAsync();
         return (tenancy.Id, attempt.Id);
     }
+
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient http, Dictionary<string, string> cookies, AppServer server)
+    {
+        var signInPage = await SendAsync(http, cookies, HttpMethod.Get, $"{server.BaseUrl}/account/sign-in");
+        return await SendAsync(http, cookies, HttpMethod.Post, $"{server.BaseUrl}/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = TokenOf(await signInPage.Content.ReadAsStringAsync()),
+            ["Email"] = DemoSeeder.TenantEmail,
+            ["Password"] = DemoSeeder.Password,
+        }));
+    }
+
+    private static string TokenOf(string html) =>
+        new HtmlParser().ParseDocument(html).QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
     /// <summary>Cookies by hand: the instances speak plain http on loopback, where a client would not send back
     /// the Secure cookies a real browser sends over the balancer's https.</summary>

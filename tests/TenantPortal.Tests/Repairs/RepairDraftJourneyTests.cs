@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using TenantPortal.Tests.Infrastructure;
+using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Features.Repairs;
 using TenantPortal.Web.Features.Shared.Journeys;
 
@@ -52,8 +53,7 @@ public sealed class RepairDraftJourneyTests
         var client = await app.SignedInAsync();
         await ReportJourney.ToAppointmentPageAsync(client, photo: TestImages.Jpeg());
         var photo = (await DraftAsync(app)).Photos.Single();
-        var photoPath = app.Factory.Services.GetRequiredService<RepairPhotoStore>().PathOf(photo.StoredFileName);
-        Assert.NotNull(photoPath);
+        Assert.True(await PhotoExistsAsync(app, photo.StoredFileName));
 
         clock.Advance(TimeSpan.FromDays(6));
         var afterSixDays = await CleanUpAsTwoInstancesAsync(app);
@@ -63,7 +63,7 @@ public sealed class RepairDraftJourneyTests
         Assert.Equal(0, afterSixDays);
         Assert.Equal(1, afterSevenDays);
         Assert.Equal(0, await app.WithPortalAsync(db => db.JourneyStates.CountAsync()));
-        Assert.False(File.Exists(photoPath), "The abandoned report's photo is deleted with it");
+        Assert.False(await PhotoExistsAsync(app, photo.StoredFileName), "The abandoned report's photo is deleted with it");
         var signedInAgain = await app.SignedInAsync();
         ReportJourney.Expect(await signedInAgain.GetAsync(new Uri("/repairs/report/appointment", UriKind.Relative)), "/repairs/report");
     }
@@ -74,13 +74,13 @@ public sealed class RepairDraftJourneyTests
         using var app = await RepairsApp.StartAsync();
         var client = await app.SignedInAsync();
         await ReportJourney.ToAppointmentPageAsync(client, photo: TestImages.Jpeg());
-        var photoPath = app.Factory.Services.GetRequiredService<RepairPhotoStore>().PathOf((await DraftAsync(app)).Photos.Single().StoredFileName);
+        var photo = (await DraftAsync(app)).Photos.Single().StoredFileName;
 
         var restarted = await client.SubmitFormAsync("/repairs/report", new Dictionary<string, string>());
 
         ReportJourney.Expect(restarted, "/repairs/report/where");
         Assert.Empty((await DraftAsync(app)).Photos);
-        Assert.False(File.Exists(photoPath));
+        Assert.False(await PhotoExistsAsync(app, photo));
     }
 
     [Fact]
@@ -101,7 +101,13 @@ public sealed class RepairDraftJourneyTests
         var deleted = await CleanUpAsTwoInstancesAsync(app);
 
         Assert.Equal(1, deleted);
-        Assert.NotNull(app.Factory.Services.GetRequiredService<RepairPhotoStore>().PathOf(photo.StoredFileName));
+        Assert.True(await PhotoExistsAsync(app, photo.StoredFileName));
+    }
+
+    private static async Task<bool> PhotoExistsAsync(RepairsApp app, string key)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RepairPhotoStore>().ReadAsync(key, PhotoVariant.Full, CancellationToken.None) is not null;
     }
 
     private static async Task<RepairDraft> DraftAsync(RepairsApp app)

@@ -104,7 +104,9 @@ public sealed class RepairFollowingTests(RepairsAppFixture fixture) : IClassFixt
         var page = await client.GetDocumentAsync($"/repairs/{reference}");
         Assert.Contains("It now drips faster", page.NormalisedText(), StringComparison.Ordinal);
         var img = Assert.Single(page.QuerySelectorAll(".photo-list img"));
-        var photo = await client.GetAsync(new Uri(img.GetAttribute("src")!, UriKind.Relative));
+        var thumbnail = await client.GetAsync(new Uri(img.GetAttribute("src")!, UriKind.Relative));
+        Assert.Equal("image/jpeg", thumbnail.Content.Headers.ContentType!.MediaType);
+        var photo = await client.GetAsync(new Uri(img.ParentElement!.GetAttribute("href")!, UriKind.Relative));
         Assert.Equal("image/png", photo.Content.Headers.ContentType!.MediaType);
     }
 
@@ -202,7 +204,7 @@ public sealed class RepairFollowingTests(RepairsAppFixture fixture) : IClassFixt
         var draft = new RepairDraft { TenancyId = tenancy.Id, ReportedByTenantId = tenancy.TenantId, Area = "Kitchen", CatalogueItemId = itemId, Description = description, SlotId = slotId, WhoWillBeHome = "Me" };
         if (withPhoto)
         {
-            var (photo, _) = await scope.ServiceProvider.GetRequiredService<RepairPhotoStore>().SaveAsync(TestImages.JpegWithGps(), CancellationToken.None);
+            var (photo, _) = await scope.ServiceProvider.GetRequiredService<RepairPhotoStore>().SaveAsync(TestImages.JpegWithGps(), new PhotoOwner(tenancy.Id, draft.Id, DateTime.UtcNow.AddDays(7)), CancellationToken.None);
             draft.Photos.Add(photo!);
         }
 

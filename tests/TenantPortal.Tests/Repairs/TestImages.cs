@@ -1,25 +1,72 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Text;
-using TenantPortal.Web.Features.Repairs;
+using ImageMagick;
+using ImageMagick.Drawing;
 
 namespace TenantPortal.Tests.Repairs;
 
-/// <summary>Small, valid images built in code, with and without metadata.</summary>
+/// <summary>Test images: real ones encoded by ImageMagick in code, the committed HEIC and WebP fixtures
+/// (Repairs/Fixtures, see the README there), and hand-made byte structures for hostile files (extra segments, a
+/// header that declares a huge image).</summary>
 public static class TestImages
 {
-    /// <summary>A 1x1 grey baseline JPEG: SOI, JFIF, DQT, SOF0, DHT (one code each), SOS, entropy data, EOI.</summary>
-    public static byte[] Jpeg(byte[]? extraSegment = null)
+    /// <summary>A small real JPEG (a gradient with a dark block bottom left), optionally with an extra segment right after
+    /// the start-of-image marker (Exif, a comment...).</summary>
+    public static byte[] Jpeg(byte[]? extraSegment = null, int width = 64, int height = 48)
+    {
+        using var image = Picture(width, height);
+        var jpeg = image.ToByteArray(MagickFormat.Jpeg);
+        return extraSegment is null ? jpeg : [.. jpeg[..2], .. extraSegment, .. jpeg[2..]];
+    }
+
+    /// <summary>A real JPEG with an Exif orientation tag (6: the camera was turned a quarter clockwise, so the stored
+    /// pixels must be turned to show upright).</summary>
+    public static byte[] JpegWithOrientation(Orientation orientation, int width, int height)
+    {
+        using var image = Picture(width, height);
+        var exif = new ExifProfile();
+        exif.SetValue(ExifTag.Orientation, (ushort)orientation);
+        image.SetProfile(exif);
+        image.Orientation = orientation;
+        return image.ToByteArray(MagickFormat.Jpeg);
+    }
+
+    /// <summary>A phone-sized photo (4032x3024, 12 MP) with noise, so it compresses like a real one (several MB).</summary>
+    public static byte[] PhonePhoto()
+    {
+        using var image = Picture(4032, 3024);
+        image.AddNoise(NoiseType.Gaussian, 0.3);
+        image.Quality = 85;
+        return image.ToByteArray(MagickFormat.Jpeg);
+    }
+
+    /// <summary>A real PNG (a screenshot, say), optionally with a text comment.</summary>
+    public static byte[] Png(int width = 32, int height = 24, string? comment = null)
+    {
+        using var image = Picture(width, height);
+        if (comment is not null)
+        {
+            image.Comment = comment;
+        }
+
+        return image.ToByteArray(MagickFormat.Png);
+    }
+
+    /// <summary>A two-frame animated WebP.</summary>
+    public static byte[] AnimatedWebP()
+    {
+        using var frames = new MagickImageCollection { Picture(32, 32), new MagickImage(MagickColors.Red, 32, 32) };
+        return frames.ToByteArray(MagickFormat.WebP);
+    }
+
+    /// <summary>A decompression bomb: a tiny JPEG whose frame header declares <paramref name="width"/> x
+    /// <paramref name="height"/> pixels (900 megapixels by default) over a few bytes of image data.</summary>
+    public static byte[] JpegDeclaring(int width = 30_000, int height = 30_000)
     {
         var b = new List<byte> { 0xFF, 0xD8 };
         b.AddRange(Segment(0xE0, [.. "JFIF\0"u8, 1, 1, 0, 0, 1, 0, 1, 0, 0]));
-        if (extraSegment is not null)
-        {
-            b.AddRange(extraSegment);
-        }
-
         b.AddRange(Segment(0xDB, [0, .. Enumerable.Repeat((byte)1, 64)]));
-        b.AddRange(Segment(0xC0, [8, 0, 1, 0, 1, 1, 1, 0x11, 0]));
+        b.AddRange(Segment(0xC0, [8, (byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, 1, 1, 0x11, 0]));
         b.AddRange(Segment(0xC4, [0x00, 1, .. new byte[15], 0x00]));
         b.AddRange(Segment(0xC4, [0x10, 1, .. new byte[15], 0x00]));
         b.AddRange(Segment(0xDA, [1, 1, 0x00, 0, 63, 0]));
@@ -57,67 +104,22 @@ public static class TestImages
 
     public static byte[] JpegWithGps() => Jpeg(ExifWithGps());
 
-    public static byte[] Png(params (string Type, byte[] Data)[] extraChunks)
-    {
-        using var output = new MemoryStream();
-        output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        Chunk(output, "IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]);
-        foreach (var (type, data) in extraChunks)
-        {
-            Chunk(output, type, data);
-        }
+    /// <summary>A committed fixture from Repairs/Fixtures (copied to the test output).</summary>
+    public static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Repairs", "Fixtures", name));
 
-        using var raw = new MemoryStream();
-        using (var z = new ZLibStream(raw, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            z.Write([0, 128]);
-        }
+    /// <summary>The 160x120 HEIC fixture (HEVC in HEIF, with an Exif item carrying a GPS position).</summary>
+    public static byte[] Heic() => Fixture("kitchen-tap.heic");
 
-        Chunk(output, "IDAT", raw.ToArray());
-        Chunk(output, "IEND", []);
-        return output.ToArray();
-    }
-
-    public static byte[] WebPWithExif()
-    {
-        var chunks = new List<byte>();
-        chunks.AddRange(RiffChunk("VP8X", [0x08 | 0x04, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
-        chunks.AddRange(RiffChunk("VP8L", [0x2F, 0, 0, 0, 0x10, 0x07, 0x10, 0x11, 0x11, 0x88, 0x88, 0xFE, 0x07, 0x00]));
-        chunks.AddRange(RiffChunk("EXIF", ExifWithGps()[10..]));
-        chunks.AddRange(RiffChunk("XMP ", Encoding.ASCII.GetBytes("<x:xmpmeta>GPS 51.5</x:xmpmeta>")));
-        var size = BitConverter.GetBytes(chunks.Count + 4);
-        return [.. "RIFF"u8, .. size, .. "WEBP"u8, .. chunks];
-    }
-
-    /// <summary>A minimal HEIC: ftyp, meta (iinf with an Exif item, iloc pointing into mdat), mdat with the payload.</summary>
-    public static byte[] HeicWithExif(byte[] exifPayload)
-    {
-        var ftyp = Box("ftyp", [.. "heic"u8, 0, 0, 0, 0, .. "mif1"u8, .. "heic"u8]);
-        var infe = Box("infe", [2, 0, 0, 0, 0, 1, 0, 0, .. "Exif"u8, 0]);
-        var iinf = Box("iinf", [0, 0, 0, 0, 0, 1, .. infe]);
-        byte[] IlocFor(int offset) => Box("iloc", [0, 0, 0, 0, 0x44, 0x00, 0, 1, 0, 1, 0, 0, 0, 1, .. BigEndian(offset), .. BigEndian(exifPayload.Length)]);
-        var metaLength = Box("meta", [0, 0, 0, 0, .. iinf, .. IlocFor(0)]).Length;
-        var mdatHeader = 8;
-        var offset = ftyp.Length + metaLength + mdatHeader;
-        var meta = Box("meta", [0, 0, 0, 0, .. iinf, .. IlocFor(offset)]);
-        return [.. ftyp, .. meta, .. Box("mdat", exifPayload)];
-    }
+    /// <summary>The 160x120 lossy WebP fixture (with an EXIF chunk carrying a GPS position).</summary>
+    public static byte[] WebP() => Fixture("kitchen-tap.webp");
 
     public static byte[] Box(string type, byte[] content) => [.. BigEndian(content.Length + 8), .. Encoding.ASCII.GetBytes(type), .. content];
 
-    private static byte[] RiffChunk(string type, byte[] data)
+    private static MagickImage Picture(int width, int height)
     {
-        var padded = data.Length % 2 == 1 ? [.. data, 0] : data;
-        return [.. Encoding.ASCII.GetBytes(type), .. BitConverter.GetBytes(data.Length), .. padded];
-    }
-
-    private static void Chunk(Stream output, string type, byte[] data)
-    {
-        var typeBytes = Encoding.ASCII.GetBytes(type);
-        output.Write(BigEndian(data.Length));
-        output.Write(typeBytes);
-        output.Write(data);
-        output.Write(BigEndian((int)PhotoSanitiser.Crc32([.. typeBytes, .. data])));
+        var image = new MagickImage("gradient:#6b8cae-#d9c9a3", (uint)width, (uint)height);
+        image.Draw(new DrawableFillColor(new MagickColor("#3a2a1a")), new DrawableRectangle(0, height / 2.0, width / 3.0, height));
+        return image;
     }
 
     private static byte[] BigEndian(int value)

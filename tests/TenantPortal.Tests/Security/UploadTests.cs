@@ -15,7 +15,6 @@ public sealed class UploadTests : IAsyncLifetime
     public async Task InitializeAsync() => app = await RepairsApp.StartAsync(new Dictionary<string, string?>
     {
         ["Repairs:MaxPhotoBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Repairs:PhotoFolder"] = Path.Combine(Path.GetTempPath(), "tp-security-photos-" + Guid.NewGuid().ToString("N")),
     });
 
     public Task DisposeAsync()
@@ -24,9 +23,8 @@ public sealed class UploadTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private string StoreFolder => app.Factory.Services.GetService(typeof(Microsoft.Extensions.Options.IOptions<RepairsOptions>)) is Microsoft.Extensions.Options.IOptions<RepairsOptions> o ? o.Value.PhotoFolder : throw new InvalidOperationException();
-
-    private int StoredFiles => Directory.Exists(StoreFolder) ? Directory.GetFiles(StoreFolder, "*", SearchOption.AllDirectories).Length : 0;
+    /// <summary>Photo bytes kept (full images and thumbnails, in the portal database: the default store).</summary>
+    private Task<int> StoredFilesAsync() => app.WithPortalAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.PhotoContents));
 
     private async Task<HttpClient> AtPhotoStepAsync()
     {
@@ -43,13 +41,16 @@ public sealed class UploadTests : IAsyncLifetime
 
     public static TheoryData<string, string, string, string> HostileFiles => new()
     {
-        { "jpeg-magic-then-html", "tap.jpg", "image/jpeg", PhotoSanitiser.DamagedMessage },
-        { "gif-html-polyglot", "tap.gif", "image/gif", PhotoSanitiser.WrongTypeMessage },
-        { "gif-html-polyglot-named-jpg", "tap.jpg", "image/jpeg", PhotoSanitiser.WrongTypeMessage },
-        { "text-named-jpg", "tap.jpg", "image/jpeg", PhotoSanitiser.WrongTypeMessage },
-        { "html-named-png", "tap.png", "image/png", PhotoSanitiser.WrongTypeMessage },
-        { "svg-with-script", "tap.svg", "image/svg+xml", PhotoSanitiser.WrongTypeMessage },
+        { "jpeg-magic-then-html", "tap.jpg", "image/jpeg", PhotoProcessor.DamagedMessage },
+        { "gif-html-polyglot", "tap.gif", "image/gif", PhotoProcessor.WrongTypeMessage },
+        { "gif-html-polyglot-named-jpg", "tap.jpg", "image/jpeg", PhotoProcessor.WrongTypeMessage },
+        { "text-named-jpg", "tap.jpg", "image/jpeg", PhotoProcessor.WrongTypeMessage },
+        { "html-named-png", "tap.png", "image/png", PhotoProcessor.WrongTypeMessage },
+        { "svg-with-script", "tap.svg", "image/svg+xml", PhotoProcessor.WrongTypeMessage },
         { "oversized-jpeg", "tap.jpg", "image/jpeg", "The photo must be smaller than 1 MB" },
+        { "decompression-bomb", "tap.jpg", "image/jpeg", PhotoProcessor.TooManyPixelsMessage },
+        { "truncated-heic", "tap.heic", "image/heic", PhotoProcessor.DamagedMessage },
+        { "animated-webp", "tap.webp", "image/webp", PhotoProcessor.AnimatedMessage },
     };
 
     private static byte[] Bytes(string kind) => kind switch
@@ -60,6 +61,9 @@ public sealed class UploadTests : IAsyncLifetime
         "html-named-png" => Html,
         "svg-with-script" => Encoding.ASCII.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"),
         "oversized-jpeg" => TestImages.Jpeg(TestImages.Segment(0xE2, new byte[60_000])).Concat(new byte[1024 * 1024]).ToArray(),
+        "decompression-bomb" => TestImages.JpegDeclaring(),
+        "truncated-heic" => TestImages.Heic()[..4000],
+        "animated-webp" => TestImages.AnimatedWebP(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -68,7 +72,7 @@ public sealed class UploadTests : IAsyncLifetime
     public async Task A_hostile_file_is_refused_with_a_specific_message_next_to_the_field_and_nothing_is_stored(string kind, string name, string contentType, string message)
     {
         var client = await AtPhotoStepAsync();
-        var before = StoredFiles;
+        var before = await StoredFilesAsync();
 
         var response = await client.UploadPhotosAsync("continue", (name, contentType, Bytes(kind)));
 
@@ -77,14 +81,29 @@ public sealed class UploadTests : IAsyncLifetime
         Assert.Equal(message, page.FieldError("upload"));
         Assert.Equal([message], page.ErrorSummary());
         Assert.Empty(page.QuerySelectorAll(".photo-list img"));
-        Assert.Equal(before, StoredFiles);
+        Assert.Equal(before, await StoredFilesAsync());
+    }
+
+    [Fact]
+    public async Task A_photo_that_cannot_be_read_is_refused_next_to_the_field_and_nothing_else_of_the_report_is_lost()
+    {
+        var client = await AtPhotoStepAsync();
+
+        var response = await client.UploadPhotosAsync("upload", ("kitchen.heic", "image/heic", TestImages.Heic()), ("broken.heic", "image/heic", TestImages.Heic()[..4000]));
+
+        var page = await response.GetDocumentAsync();
+        Assert.Equal(PhotoProcessor.DamagedMessage, page.FieldError("upload"));
+        Assert.Single(page.QuerySelectorAll(".photo-list img"));
+        ReportJourney.Expect(await client.UploadPhotosAsync("continue"), "/repairs/report/access");
+        var describe = await client.GetDocumentAsync("/repairs/report/describe?change=true");
+        Assert.Equal("Upload security test", describe.QuerySelector("textarea[name=Description]")!.TextContent.Trim());
     }
 
     [Fact]
     public async Task Too_many_photos_at_once_are_refused_and_none_is_kept()
     {
         var client = await AtPhotoStepAsync();
-        var before = StoredFiles;
+        var before = await StoredFilesAsync();
         var photo = ("tap.jpg", "image/jpeg", TestImages.Jpeg());
 
         var response = await client.UploadPhotosAsync("continue", photo, photo, photo, photo);
@@ -92,7 +111,7 @@ public sealed class UploadTests : IAsyncLifetime
         var page = await response.GetDocumentAsync();
         Assert.Equal("You can add up to 3 photos", page.FieldError("upload"));
         Assert.Empty(page.QuerySelectorAll(".photo-list img"));
-        Assert.Equal(before, StoredFiles);
+        Assert.Equal(before, await StoredFilesAsync());
     }
 
     [Fact]
@@ -103,8 +122,8 @@ public sealed class UploadTests : IAsyncLifetime
         ReportJourney.Expect(await client.UploadPhotosAsync("continue", ("tap.jpg", "image/jpeg", polyglot)), "/repairs/report/access");
 
         var page = await client.GetDocumentAsync("/repairs/report/photos");
-        var src = page.QuerySelector(".photo-list img")!.GetAttribute("src")!;
-        var served = await client.GetAsync(new Uri(src, UriKind.Relative));
+        var href = page.QuerySelector(".photo-list a")!.GetAttribute("href")!;
+        var served = await client.GetAsync(new Uri(href, UriKind.Relative));
         var bytes = await served.Content.ReadAsByteArrayAsync();
 
         Assert.Equal("image/jpeg", served.Content.Headers.ContentType!.MediaType);
@@ -119,14 +138,14 @@ public sealed class UploadTests : IAsyncLifetime
         var client = await app.SignedInAsync();
         var reference = await app.WithHousingAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
             db.Repairs.Where(r => r.Tenancy!.Reference == Web.Data.Seeding.DemoData.TenancyReference && r.Status == Web.Data.Housing.RepairStatus.Reported).Select(r => r.Reference)));
-        var before = StoredFiles;
+        var before = await StoredFilesAsync();
 
         var hostile = await PostInformationAsync(client, reference, ("a.jpg", "image/jpeg", TestImages.Jpeg()), ("b.jpg", "image/jpeg", Bytes("gif-html-polyglot")));
         var many = await PostInformationAsync(client, reference, Enumerable.Repeat(("a.jpg", "image/jpeg", TestImages.Jpeg()), 4).ToArray());
 
-        Assert.Equal(PhotoSanitiser.WrongTypeMessage, (await hostile.GetDocumentAsync()).FieldError("upload"));
+        Assert.Equal(PhotoProcessor.WrongTypeMessage, (await hostile.GetDocumentAsync()).FieldError("upload"));
         Assert.Equal("You can add up to 3 photos at a time", (await many.GetDocumentAsync()).FieldError("upload"));
-        Assert.Equal(before, StoredFiles);
+        Assert.Equal(before, await StoredFilesAsync());
     }
 
     private static async Task<HttpResponseMessage> PostInformationAsync(HttpClient client, string reference, params (string Name, string Type, byte[] Bytes)[] files)

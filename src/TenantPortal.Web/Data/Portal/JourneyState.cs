@@ -1,8 +1,7 @@
 namespace TenantPortal.Web.Data.Portal;
 
 /// <summary>The answers so far of one multi-page form (a journey) for one signed-in user, e.g. a repair report. Kept in
-/// the portal database so any web instance can serve any step; deleted when the journey ends or after 7 days without a
-/// change (<see cref="Features.Shared.Journeys.AbandonedJourneyCleanup"/>).</summary>
+/// the portal database so any web instance can serve any step; deleted 7 days after it was started (<see cref="Features.Shared.Journeys.AbandonedJourneyCleanup"/>).</summary>
 public class JourneyState
 {
     public Guid Id { get; set; }

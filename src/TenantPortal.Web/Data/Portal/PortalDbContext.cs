@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace TenantPortal.Web.Data.Portal;
 
 /// <summary>The portal's own tables: Identity, payments, provider events, audit, data protection keys, outbox, the
-/// state of unfinished multi-page forms.
+/// state of unfinished multi-page forms, repair photos.
 /// Kept apart from the housing database so a landlord can host them anywhere.</summary>
 public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
@@ -16,6 +16,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<OutboxMessage> EmailOutbox => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<JourneyState> JourneyStates => Set<JourneyState>();
+    public DbSet<StoredPhoto> Photos => Set<StoredPhoto>();
+    public DbSet<StoredPhotoContent> PhotoContents => Set<StoredPhotoContent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

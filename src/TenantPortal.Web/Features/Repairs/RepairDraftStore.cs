@@ -10,8 +10,14 @@ public sealed class RepairDraftStore(JourneyStore journeys)
 {
     public const string Journey = "report-repair";
 
+    /// <summary>How long an unsent report (and its photos) lasts from when it was started.</summary>
+    public static readonly TimeSpan MaxAge = JourneyStore.MaxAge;
+
     public Task<RepairDraft?> LoadAsync(string ownerUserId, int tenancyId, CancellationToken ct) =>
         journeys.LoadAsync<RepairDraft>(Key(ownerUserId, tenancyId), ct);
+
+    /// <summary>A new report: replaces an unfinished one and starts its 7 days.</summary>
+    public Task StartAsync(RepairDraft draft, CancellationToken ct) => journeys.StartAsync(Key(draft.OwnerUserId, draft.TenancyId), draft, ct);
 
     public Task SaveAsync(RepairDraft draft, CancellationToken ct) => journeys.SaveAsync(Key(draft.OwnerUserId, draft.TenancyId), draft, ct);
 
@@ -26,17 +32,15 @@ public sealed class AbandonedRepairDraftHandler(RepairPhotoStore photos) : IAban
 {
     public string Journey => RepairDraftStore.Journey;
 
-    public Task OnAbandonedAsync(string data, CancellationToken ct)
+    public async Task OnAbandonedAsync(string data, CancellationToken ct)
     {
         var draft = JsonSerializer.Deserialize<RepairDraft>(data);
         if (draft is not null && draft.SubmittedReference is null)
         {
             foreach (var photo in draft.Photos)
             {
-                photos.Delete(photo.StoredFileName);
+                await photos.DeleteAsync(photo.StoredFileName, ct);
             }
         }
-
-        return Task.CompletedTask;
     }
 }

@@ -2,18 +2,24 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Infrastructure.Security;
 
 namespace TenantPortal.Web.Features.Repairs;
 
-/// <summary>Repair photos, served only through this action: to the tenancy's own tenants and to staff. Anyone else,
-/// and any photo of another tenancy, gets a 404. Files come from outside the web root, inline, with the content type
-/// checked at upload and no sniffing.</summary>
+/// <summary>Repair photos and their thumbnails, served only through these actions: to the tenancy's own tenants and to
+/// staff. Anyone else, and any photo of another tenancy, gets a 404. Bytes come from the photo store (never the web
+/// root), inline, with the type they were re-encoded to and no sniffing.</summary>
 [Authorize]
 public sealed class RepairPhotosController(HousingDbContext db, RepairPhotoStore photos) : Controller
 {
     [HttpGet("repairs/{reference}/photos/{id:int}")]
-    public async Task<IActionResult> Photo(string reference, int id, CancellationToken ct)
+    public Task<IActionResult> Photo(string reference, int id, CancellationToken ct) => ServeAsync(reference, id, PhotoVariant.Full, ct);
+
+    [HttpGet("repairs/{reference}/photos/{id:int}/thumbnail")]
+    public Task<IActionResult> Thumbnail(string reference, int id, CancellationToken ct) => ServeAsync(reference, id, PhotoVariant.Thumbnail, ct);
+
+    private async Task<IActionResult> ServeAsync(string reference, int id, PhotoVariant variant, CancellationToken ct)
     {
         reference = reference.ToUpperInvariant();
         var staff = User.IsInRole(PortalRoles.Officer) || User.IsInRole(PortalRoles.Administrator);
@@ -28,7 +34,11 @@ public sealed class RepairPhotosController(HousingDbContext db, RepairPhotoStore
             .Join(db.Repairs, p => p.RepairId, r => r.Id, (p, r) => new { p.StoredFileName, p.ContentType, r.Reference, r.TenancyId })
             .Where(x => x.Reference == reference && (staff || x.TenancyId == tenancyId))
             .SingleOrDefaultAsync(ct);
-        var path = photo is null ? null : photos.PathOf(photo.StoredFileName);
-        return path is null ? NotFound() : PhotoResults.Inline(this, path, photo!.ContentType);
+        if (photo is null)
+        {
+            return NotFound();
+        }
+
+        return PhotoResults.Inline(this, await photos.ReadAsync(photo.StoredFileName, variant, ct), photo.ContentType, variant);
     }
 }

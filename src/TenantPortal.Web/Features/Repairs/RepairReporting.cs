@@ -27,6 +27,7 @@ public sealed class RepairReporting(
     RepairReferenceGenerator references,
     AppointmentBooking booking,
     EmailOutbox outbox,
+    RepairPhotoStore photos,
     IOptions<LandlordOptions> landlord,
     TimeProvider clock)
 {
@@ -142,6 +143,7 @@ public sealed class RepairReporting(
         }
 
         await housing.SaveChangesAsync(ct);
+        await photos.AttachAsync(draft.Photos.Select(p => p.StoredFileName).ToList(), repair.Id, ct);
 
         if (!string.IsNullOrWhiteSpace(tenancy.ReporterEmail))
         {

@@ -44,7 +44,7 @@ public sealed class RepairsController(
                 x.InvestigateBy,
                 Slot = x.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => new { a.Slot.Date, a.Slot.Period }).FirstOrDefault(),
                 History = x.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new { h.At, h.Status, Note = h.NoteVisibleToTenant ? h.Note : null }).ToList(),
-                PhotoIds = x.Photos.OrderBy(p => p.Id).Select(p => p.Id).ToList(),
+                Photos = x.Photos.OrderBy(p => p.Id).Select(p => new { p.Id, p.StoredFileName }).ToList(),
                 Rating = x.Feedback == null ? (int?)null : x.Feedback.RepairRating,
                 HasAlert = x.Tenancy!.Tenants.Any(t => t.HasCautionaryAlert) || x.Tenancy.HouseholdMembers.Any(h => h.HasCautionaryAlert),
             })
@@ -56,6 +56,7 @@ public sealed class RepairsController(
         }
 
         var open = r.Status is not (RepairStatus.Completed or RepairStatus.Cancelled);
+        var available = await photos.AvailableAsync(r.Photos.Select(p => p.StoredFileName).ToList(), ct);
         return View("Details", new RepairDetailsPage
         {
             Reference = r.Reference,
@@ -69,8 +70,9 @@ public sealed class RepairsController(
             CanChangeAppointment = open && r.Slot is not null && booking.CanChange(r.Slot.Date),
             CanBook = open && r.Slot is null && r.Status == RepairStatus.Reported && RepairReporting.CanSelfBook(r.Priority, r.HazardType, r.HasAlert),
             Timeline = r.History.Select(h => new TimelineEntry(h.At, RepairWording.Status(h.Status), h.Note)).ToList(),
-            PhotoIds = r.PhotoIds,
-            CanAddPhotos = open && r.PhotoIds.Count < photos.MaxPhotos * 2,
+            PhotoIds = r.Photos.Where(p => available.Contains(p.StoredFileName)).Select(p => p.Id).ToList(),
+            RemovedPhotoCount = r.Photos.Count(p => !available.Contains(p.StoredFileName)),
+            CanAddPhotos = open && r.Photos.Count < photos.MaxPhotosPerRepair,
             AskForFeedback = r.Status == RepairStatus.Completed && r.Rating is null,
             FeedbackRating = r.Rating,
             WhatHappensNext = open && r.Slot is null ? RepairWording.WhatHappensNext(r.Priority, r.HazardType, r.TargetDate, r.InvestigateBy, r.HasAlert) : null,
@@ -235,7 +237,17 @@ public sealed class RepairsController(
     {
         reference = reference.ToUpperInvariant();
         var info = await LoadForChangeAsync(reference, ct);
-        return info is null ? NotFound() : View("AddInformation", new AddInformationForm());
+        return info is null ? NotFound() : await AddInformationViewAsync(info.Value.Id, new AddInformationForm(), ct);
+    }
+
+    /// <summary>The add-information page, offering photos only while the repair has fewer than the most it may hold.</summary>
+    private async Task<ViewResult> AddInformationViewAsync(int repairId, AddInformationForm form, CancellationToken ct)
+    {
+        var attached = await db.RepairPhotos.CountAsync(p => p.RepairId == repairId, ct);
+        ViewData["PhotosLeft"] = Math.Max(0, photos.MaxPhotosPerRepair - attached);
+        ViewData["PhotosAtATime"] = photos.MaxPhotos;
+        ViewData["PhotosPerRepair"] = photos.MaxPhotosPerRepair;
+        return View("AddInformation", form);
     }
 
     [HttpPost("{reference}/add-information")]
@@ -260,13 +272,27 @@ public sealed class RepairsController(
         {
             ModelState.AddModelError("upload", $"You can add up to {photos.MaxPhotos} photos at a time");
         }
+        else if (files.Count > 0)
+        {
+            var attached = await db.RepairPhotos.CountAsync(p => p.RepairId == info.Value.Id, ct);
+            if (attached + files.Count > photos.MaxPhotosPerRepair)
+            {
+                ModelState.AddModelError("upload", photos.TooManyPerRepairMessage(attached));
+            }
+            else if (await photos.QuotaErrorAsync(User.TenancyId(), files.Count, ct) is { } quota)
+            {
+                ModelState.AddModelError("upload", quota);
+            }
+        }
 
         var saved = new List<DraftPhoto>();
         if (ModelState.IsValid)
         {
+            // Not yet attached: if the note below is never saved, retention deletes them after a day.
+            var owner = new PhotoOwner(User.TenancyId(), null, clock.GetUtcNow().UtcDateTime.AddDays(1));
             foreach (var file in files)
             {
-                var (photo, error) = await photos.SaveAsync(file, ct);
+                var (photo, error) = await photos.SaveAsync(file, owner, ct);
                 if (photo is null)
                 {
                     ModelState.AddModelError("upload", error!);
@@ -280,8 +306,12 @@ public sealed class RepairsController(
 
         if (!ModelState.IsValid)
         {
-            saved.ForEach(p => photos.Delete(p.StoredFileName));
-            return View("AddInformation", form);
+            foreach (var photo in saved)
+            {
+                await photos.DeleteAsync(photo.StoredFileName, ct);
+            }
+
+            return await AddInformationViewAsync(info.Value.Id, form, ct);
         }
 
         await unitOfWork.ExecuteAsync(async c =>
@@ -296,6 +326,7 @@ public sealed class RepairsController(
             }
 
             await db.SaveChangesAsync(c);
+            await photos.AttachAsync(saved.Select(p => p.StoredFileName).ToList(), info.Value.Id, c);
         }, ct);
         return Redirect($"/repairs/{reference}");
     }

@@ -4,7 +4,8 @@ public static class RepairsFeature
 {
     /// <summary>Repairs: report, book, follow. Services other features may reuse: <see cref="WorkingDayCalendar"/>,
     /// <see cref="RepairTargets"/>, <see cref="RepairReferenceGenerator"/>, <see cref="AppointmentBooking"/>,
-    /// <see cref="RepairReporting"/>, <see cref="RepairPhotoStore"/>, <see cref="RepairQueries"/>.</summary>
+    /// <see cref="RepairReporting"/>, <see cref="RepairPhotoStore"/> (photo bytes behind <see cref="IPhotoContentStore"/>, deleted by
+    /// <see cref="PhotoRetention"/>), <see cref="RepairQueries"/>.</summary>
     public static IServiceCollection AddRepairsFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RepairsOptions>(configuration.GetSection(RepairsOptions.Section));
@@ -12,7 +13,18 @@ public static class RepairsFeature
         services.AddSingleton<RepairTargets>();
         services.AddScoped<RepairDraftStore>();
         services.AddScoped<Shared.Journeys.IAbandonedJourneyHandler, AbandonedRepairDraftHandler>();
-        services.AddSingleton<RepairPhotoStore>();
+        services.AddScoped<RepairPhotoStore>();
+        if (configuration.GetValue<PhotoStorage>($"{RepairsOptions.Section}:{nameof(RepairsOptions.PhotoStorage)}") == PhotoStorage.Folder)
+        {
+            services.AddSingleton<IPhotoContentStore, FolderPhotoContentStore>();
+        }
+        else
+        {
+            services.AddScoped<IPhotoContentStore, DatabasePhotoContentStore>();
+        }
+
+        services.AddScoped<PhotoRetention>();
+        services.AddHostedService<PhotoRetentionWorker>();
         services.AddScoped<RepairReferenceGenerator>();
         services.AddScoped<AppointmentBooking>();
         services.AddScoped<RepairLifecycle>();

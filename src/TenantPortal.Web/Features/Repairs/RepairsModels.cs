@@ -5,8 +5,6 @@ namespace TenantPortal.Web.Features.Repairs;
 
 public sealed record TimelineEntry(DateTime At, string Status, string? Note);
 
-public sealed record PhotoLink(int Id);
-
 public sealed class RepairDetailsPage
 {
     public required string Reference { get; init; }
@@ -21,7 +19,11 @@ public sealed class RepairDetailsPage
     public bool CanBook { get; init; }
     public bool IsOpen => Status is not (RepairStatus.Completed or RepairStatus.Cancelled);
     public required IReadOnlyList<TimelineEntry> Timeline { get; init; }
+    /// <summary>The repair's photos that are still kept (thumbnails link to the full photo).</summary>
     public required IReadOnlyList<int> PhotoIds { get; init; }
+
+    /// <summary>Photos deleted after the retention period.</summary>
+    public int RemovedPhotoCount { get; init; }
     public bool CanAddPhotos { get; init; }
     public bool AskForFeedback { get; init; }
     public int? FeedbackRating { get; init; }
@@ -64,3 +66,7 @@ public sealed class ChangeAppointmentPage
     public required IReadOnlyList<SlotOption> Slots { get; init; }
     public int? Selected { get; init; }
 }
+
+/// <summary>One photo thumbnail (<c>_PhotoThumbnail</c>): the full photo's address (the thumbnail is at
+/// <c>{Href}/thumbnail</c>) and its text alternative.</summary>
+public sealed record PhotoThumbnail(string Href, string Alt);

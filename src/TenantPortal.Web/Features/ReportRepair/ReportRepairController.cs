@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Features.Repairs;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Security;
@@ -99,7 +100,7 @@ public abstract class RepairJourneyController(
         {
             foreach (var photo in unfinished.Photos)
             {
-                photos.Delete(photo.StoredFileName);
+                await photos.DeleteAsync(photo.StoredFileName, HttpContext.RequestAborted);
             }
         }
 
@@ -117,7 +118,7 @@ public abstract class RepairJourneyController(
         }
 
         draft.EmergencyChecked = true;
-        await drafts.SaveAsync(draft, HttpContext.RequestAborted);
+        await drafts.StartAsync(draft, HttpContext.RequestAborted);
         return GoTo(NextStep(draft), change: false);
     }
 
@@ -319,10 +320,16 @@ public abstract class RepairJourneyController(
             errors.Add($"You can add up to {photos.MaxPhotos} photos");
             files.Clear();
         }
+        else if (await photos.QuotaErrorAsync(TenancyId, files.Count, ct) is { } quota)
+        {
+            errors.Add(quota);
+            files.Clear();
+        }
 
+        var owner = new PhotoOwner(TenancyId, draft.Id, draft.CreatedAt + RepairDraftStore.MaxAge);
         foreach (var file in files)
         {
-            var (photo, error) = await photos.SaveAsync(file, ct);
+            var (photo, error) = await photos.SaveAsync(file, owner, ct);
             if (photo is not null)
             {
                 draft.Photos.Add(photo);
@@ -355,7 +362,7 @@ public abstract class RepairJourneyController(
     }
 
     [HttpPost("photos/remove")]
-    public async Task<IActionResult> RemovePhoto(string name, bool change)
+    public async Task<IActionResult> RemovePhoto(string name, bool change, CancellationToken ct)
     {
         var (redirect, draft) = await GuardAsync("photos");
         if (redirect is not null)
@@ -367,8 +374,8 @@ public abstract class RepairJourneyController(
         if (photo is not null)
         {
             draft.Photos.Remove(photo);
-            photos.Delete(photo.StoredFileName);
-            await drafts.SaveAsync(draft, HttpContext.RequestAborted);
+            await drafts.SaveAsync(draft, ct);
+            await photos.DeleteAsync(photo.StoredFileName, ct);
         }
 
         return RedirectToAction(nameof(Photos), new { change });
@@ -376,12 +383,15 @@ public abstract class RepairJourneyController(
 
     /// <summary>A photo in the tenant's own draft, before the report is sent.</summary>
     [HttpGet("photos/{name}")]
-    public async Task<IActionResult> DraftPhoto(string name)
+    public Task<IActionResult> DraftPhoto(string name, CancellationToken ct) => DraftPhotoAsync(name, PhotoVariant.Full, ct);
+
+    [HttpGet("photos/{name}/thumbnail")]
+    public Task<IActionResult> DraftPhotoThumbnail(string name, CancellationToken ct) => DraftPhotoAsync(name, PhotoVariant.Thumbnail, ct);
+
+    private async Task<IActionResult> DraftPhotoAsync(string name, PhotoVariant variant, CancellationToken ct)
     {
-        var draft = await LoadDraftAsync();
-        var photo = draft?.Photos.FirstOrDefault(p => p.StoredFileName == name);
-        var path = photo is null ? null : photos.PathOf(photo.StoredFileName);
-        return path is null ? NotFound() : PhotoResults.Inline(this, path, photo!.ContentType);
+        var photo = (await LoadDraftAsync())?.Photos.FirstOrDefault(p => p.StoredFileName == name);
+        return photo is null ? NotFound() : PhotoResults.Inline(this, await photos.ReadAsync(photo.StoredFileName, variant, ct), photo.ContentType, variant);
     }
 
     [HttpGet("access")]

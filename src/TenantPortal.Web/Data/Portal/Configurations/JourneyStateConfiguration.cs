@@ -15,7 +15,7 @@ internal sealed class JourneyStateConfiguration : IEntityTypeConfiguration<Journ
         // One journey of a kind per user and subject: every step finds it by this key.
         builder.HasIndex(j => new { j.OwnerUserId, j.Journey, j.Subject }).IsUnique();
 
-        // The cleanup job finds abandoned journeys by age.
-        builder.HasIndex(j => j.UpdatedAt);
+        // The cleanup job finds expired journeys by age.
+        builder.HasIndex(j => j.CreatedAt);
     }
 }

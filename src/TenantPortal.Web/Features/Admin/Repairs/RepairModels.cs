@@ -51,7 +51,8 @@ public sealed record RepairHistoryRow(RepairStatus Status, DateTime At, string? 
 
 public sealed record RepairAppointmentRow(DateOnly Date, SlotPeriod Period, AppointmentStatus Status, DateTime BookedAt, string BookedBy);
 
-public sealed record RepairPhotoRow(int Id, string StoredFileName, string ContentType, long SizeBytes, DateTime UploadedAt);
+/// <summary>A repair photo; <see cref="Kept"/> is false once retention has deleted it.</summary>
+public sealed record RepairPhotoRow(int Id, string StoredFileName, string ContentType, long SizeBytes, DateTime UploadedAt, bool Kept);
 
 public sealed record RepairFeedbackRow(int RepairRating, int TimeRating, string? Comment, DateTime At);
 

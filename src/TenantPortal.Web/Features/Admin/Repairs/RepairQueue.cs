@@ -154,7 +154,8 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
         r.Property.Postcode,
         housing.Patches.Where(p => p.Id == r.Property.PatchId).Select(p => p.Name).FirstOrDefault(),
         housing.Tenants.Where(t => t.TenancyId == r.TenancyId).OrderBy(t => t.Role == TenantRole.LeadTenant ? 0 : 1).ThenBy(t => t.Id)
-            .Select(t => t.FirstName + " " + t.LastName).FirstOrDefault()));
+            .Select(t => t.FirstName + " " + t.LastName).FirstOrDefault(),
+        r.Photos.Count()));
 
     /// <summary>References (R2026-00042) are searched by prefix as a range of the unique index: [prefix, prefix with its
     /// last character incremented). A term that cannot start a reference has no range.</summary>
@@ -228,7 +229,8 @@ public sealed record RepairQueueRow(
     string AddressLine1,
     string Postcode,
     string? PatchName,
-    string? TenantName)
+    string? TenantName,
+    int PhotoCount)
 {
     public bool IsOpen => Status is not (RepairStatus.Completed or RepairStatus.Cancelled);
 }

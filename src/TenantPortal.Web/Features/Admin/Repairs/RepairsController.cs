@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Features.Repairs;
 using TenantPortal.Web.Infrastructure.Security;
 using TenantPortal.Web.Infrastructure.Web;
 
@@ -10,7 +11,7 @@ namespace TenantPortal.Web.Features.Admin.Repairs;
 [Area("Admin")]
 [Authorize(Policy = PortalPolicies.Staff)]
 [Route("admin/repairs")]
-public sealed class RepairsController(HousingDbContext housing, RepairQueue queue, RepairOfficerActions actions) : Controller
+public sealed class RepairsController(HousingDbContext housing, RepairQueue queue, RepairOfficerActions actions, RepairPhotoStore photoStore) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] RepairQueueFilter filter, CancellationToken ct)
@@ -199,8 +200,10 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
             .Select(a => new RepairAppointmentRow(a.Slot.Date, a.Slot.Period, a.Status, a.BookedAt, a.BookedBy))
             .ToListAsync(ct);
         var photos = await housing.RepairPhotos.AsNoTracking().Where(p => p.RepairId == repair.Id).OrderBy(p => p.UploadedAt)
-            .Select(p => new RepairPhotoRow(p.Id, p.StoredFileName, p.ContentType, p.SizeBytes, p.UploadedAt))
+            .Select(p => new RepairPhotoRow(p.Id, p.StoredFileName, p.ContentType, p.SizeBytes, p.UploadedAt, false))
             .ToListAsync(ct);
+        var kept = await photoStore.AvailableAsync(photos.Select(p => p.StoredFileName).ToList(), ct);
+        photos = photos.Select(p => p with { Kept = kept.Contains(p.StoredFileName) }).ToList();
         var feedback = await housing.RepairFeedback.AsNoTracking().Where(f => f.RepairId == repair.Id)
             .Select(f => new RepairFeedbackRow(f.RepairRating, f.TimeRating, f.Comment, f.At))
             .SingleOrDefaultAsync(ct);

@@ -3,7 +3,7 @@ using TenantPortal.Web.Data.Portal;
 
 namespace TenantPortal.Web.Features.Shared.Journeys;
 
-/// <summary>Deletes journeys nobody has touched for <see cref="JourneyStore.MaxIdle"/> (7 days), with what they left
+/// <summary>Deletes journeys started more than <see cref="JourneyStore.MaxAge"/> (7 days) ago, with what they left
 /// behind (a repair draft's photos). Safe on several instances: each row is deleted with a conditional delete that
 /// re-checks its age, and only the instance whose delete removed the row runs the journey's clean-up.</summary>
 public sealed class AbandonedJourneyCleanup(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AbandonedJourneyCleanup> logger) : BackgroundService
@@ -43,17 +43,17 @@ public sealed class AbandonedJourneyCleanup(IServiceScopeFactory scopes, TimePro
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var handlers = scope.ServiceProvider.GetServices<IAbandonedJourneyHandler>().ToDictionary(h => h.Journey);
-        var cutOff = clock.GetUtcNow().UtcDateTime - JourneyStore.MaxIdle;
-        var candidates = await db.JourneyStates.AsNoTracking().Where(j => j.UpdatedAt < cutOff)
-            .OrderBy(j => j.UpdatedAt).Take(BatchSize)
+        var cutOff = clock.GetUtcNow().UtcDateTime - JourneyStore.MaxAge;
+        var candidates = await db.JourneyStates.AsNoTracking().Where(j => j.CreatedAt < cutOff)
+            .OrderBy(j => j.CreatedAt).Take(BatchSize)
             .Select(j => new { j.Id, j.Journey, j.Data })
             .ToListAsync(ct);
         var deleted = 0;
         foreach (var journey in candidates)
         {
-            if (await db.JourneyStates.Where(j => j.Id == journey.Id && j.UpdatedAt < cutOff).ExecuteDeleteAsync(ct) != 1)
+            if (await db.JourneyStates.Where(j => j.Id == journey.Id && j.CreatedAt < cutOff).ExecuteDeleteAsync(ct) != 1)
             {
-                continue; // another instance took it, or the user came back to it
+                continue; // another instance took it, or the user started again meanwhile (a new row)
             }
 
             deleted++;

@@ -6,19 +6,27 @@ namespace TenantPortal.Web.Features.Shared.Journeys;
 
 /// <summary>Keeps the answers of multi-page forms in the portal database, keyed to the signed-in user, so any instance
 /// behind the load balancer can serve any step and nothing is kept on local disk. The browser holds nothing but its
-/// sign-in cookie: a journey is found by (journey, user, subject), so another user can never load it. Answers idle for
-/// <see cref="MaxIdle"/> are treated as gone and deleted by <see cref="AbandonedJourneyCleanup"/>.</summary>
+/// sign-in cookie: a journey is found by (journey, user, subject), so another user can never load it. A journey lasts
+/// <see cref="MaxAge"/> from when it was started (the photos uploaded in it expire then too); after that it is treated
+/// as gone and deleted by <see cref="AbandonedJourneyCleanup"/>.</summary>
 public sealed class JourneyStore(PortalDbContext db, TimeProvider clock)
 {
-    public static readonly TimeSpan MaxIdle = TimeSpan.FromDays(7);
+    public static readonly TimeSpan MaxAge = TimeSpan.FromDays(7);
 
     public async Task<T?> LoadAsync<T>(JourneyKey key, CancellationToken ct)
         where T : class
     {
-        var row = await Find(key).AsNoTracking().Select(j => new { j.Data, j.UpdatedAt }).SingleOrDefaultAsync(ct);
-        return row is null || clock.GetUtcNow().UtcDateTime - row.UpdatedAt > MaxIdle
+        var row = await Find(key).AsNoTracking().Select(j => new { j.Data, j.CreatedAt }).SingleOrDefaultAsync(ct);
+        return row is null || clock.GetUtcNow().UtcDateTime - row.CreatedAt > MaxAge
             ? null
             : JsonSerializer.Deserialize<T>(row.Data);
+    }
+
+    /// <summary>Starts the journey afresh: any answers kept under the key are replaced and its 7 days start now.</summary>
+    public async Task StartAsync<T>(JourneyKey key, T state, CancellationToken ct)
+    {
+        await DiscardAsync(key, ct);
+        await SaveAsync(key, state, ct);
     }
 
     /// <summary>Writes the answers at once (each step is its own small write, not part of a use case's transaction

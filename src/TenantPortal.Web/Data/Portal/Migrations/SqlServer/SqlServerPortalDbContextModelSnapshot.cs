@@ -259,7 +259,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UpdatedAt");
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("OwnerUserId", "Journey", "Subject")
                         .IsUnique();
@@ -584,6 +584,88 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                     b.HasIndex("ReceivedAt");
 
                     b.ToTable("ProviderEvents", (string)null);
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Portal.StoredPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("DraftId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("RepairId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TenancyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("DeletedAt", "ExpiresAt");
+
+                    b.HasIndex("RepairId", "DeletedAt");
+
+                    b.HasIndex("TenancyId", "UploadedAt");
+
+                    b.ToTable("PortalPhotos", (string)null);
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Portal.StoredPhotoContent", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<byte>("Variant")
+                        .HasColumnType("tinyint");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("Key", "Variant");
+
+                    b.ToTable("PortalPhotoContents", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -245,7 +245,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UpdatedAt");
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("OwnerUserId", "Journey", "Subject")
                         .IsUnique();
@@ -567,6 +567,86 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
                     b.HasIndex("ReceivedAt");
 
                     b.ToTable("ProviderEvents", (string)null);
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Portal.StoredPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DraftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RepairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TenancyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("DeletedAt", "ExpiresAt");
+
+                    b.HasIndex("RepairId", "DeletedAt");
+
+                    b.HasIndex("TenancyId", "UploadedAt");
+
+                    b.ToTable("PortalPhotos", (string)null);
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Portal.StoredPhotoContent", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("Variant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Key", "Variant");
+
+                    b.ToTable("PortalPhotoContents", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
