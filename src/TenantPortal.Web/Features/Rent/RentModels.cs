@@ -143,4 +143,7 @@ public sealed class PaymentResultViewModel
 
     /// <summary>The payment provider could not be reached just now.</summary>
     public bool ProviderUnavailable { get; set; }
+
+    /// <summary>The provider answered that the request was wrong (logged with its request id): trying again will not help.</summary>
+    public bool ProviderRefused { get; set; }
 }

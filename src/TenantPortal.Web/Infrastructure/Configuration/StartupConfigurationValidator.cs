@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TenantPortal.Web.Features.Payments;
 
 namespace TenantPortal.Web.Infrastructure.Configuration;
 
@@ -34,6 +35,9 @@ public static class StartupConfigurationValidator
             // The demo accounts' passwords and authenticator keys are public (README): Development only.
             problems.Add($"DemoData:Seed is true in {environment.EnvironmentName}. Demo data and demo accounts, whose passwords are public, are only created in Development.");
         }
+
+        var stripe = configuration.GetSection(StripeOptions.Section).Get<StripeOptions>() ?? new StripeOptions();
+        problems.AddRange(stripe.Problems(environment.IsProduction()));
 
         if (environment.IsProduction())
         {
