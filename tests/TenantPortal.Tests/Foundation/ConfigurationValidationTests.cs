@@ -59,6 +59,7 @@ public sealed class ConfigurationValidationTests
     public void Validate_ProductionWithStripeKeyButNoWebhookSecret_Refused()
     {
         var settings = With("Stripe:SecretKey", "sk_live_x");
+        settings["Stripe:PublishableKey"] = "pk_live_x";
         settings["Email:Delivery"] = "Smtp";
         settings["Email:SmtpHost"] = "smtp.example.org";
         settings["Accounts:PublicBaseUrl"] = "https://portal.example.org";

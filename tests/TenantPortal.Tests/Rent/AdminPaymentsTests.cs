@@ -63,15 +63,25 @@ public sealed class AdminPaymentsTests(StripeAppFixture app) : IClassFixture<Str
         await SignIn.AsAdministratorAsync(admin);
 
         var tooMuch = await (await admin.SubmitFormAsync($"/admin/payments/{attempt}", new Dictionary<string, string> { ["Form.Amount"] = "45.01" })).GetDocumentAsync();
-        var response = await admin.SubmitFormAsync($"/admin/payments/{attempt}", new Dictionary<string, string> { ["Form.Amount"] = "20" });
+        var check = await (await admin.SubmitFormAsync($"/admin/payments/{attempt}", new Dictionary<string, string> { ["Form.Amount"] = "20", ["Form.Reason"] = "requested_by_customer" })).GetDocumentAsync();
+        var nothingSentBeforeConfirming = app.Stripe.Requests.Count(r => r.Path == "/v1/refunds" && r.Form["payment_intent"] == pi);
+        var response = await admin.SubmitFormAsync(check, new Dictionary<string, string>());
+        var resubmitted = await admin.SubmitFormAsync(check, new Dictionary<string, string>());
 
-        Assert.Equal(["The amount must be £45.00 or less"], tooMuch.ErrorSummary());
+        Assert.Equal(["The amount must be £45.00 or less", "Select why you are refunding this payment"], tooMuch.ErrorSummary());
+        Assert.Equal("Check the refund", check.QuerySelector("h1").Text());
+        Assert.Equal("£20.00", check.QuerySelector("#refund-amount").Text());
+        Assert.Contains("The tenant asked for it", check.QuerySelector("#refund-reason").Text(), StringComparison.Ordinal);
+        Assert.Equal(0, nothingSentBeforeConfirming);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
         var request = Assert.Single(app.Stripe.Requests, r => r.Path == "/v1/refunds" && r.Form["payment_intent"] == pi);
         Assert.Equal("2000", request.Form["amount"]);
+        Assert.Equal("requested_by_customer", request.Form["reason"]);
         var refund = await RentDb.QueryAsync(app.Factory, (_, p) => p.PaymentRefunds.AsNoTracking().SingleAsync(r => r.PaymentAttemptId == attempt));
         Assert.Equal($"tp-refund-{refund.Id:N}", request.IdempotencyKey);
-        Assert.Equal(RefundStatus.Requested, refund.Status);
+        Assert.Equal(RefundStatus.Pending, refund.Status);
+        Assert.Equal("requested_by_customer", refund.Reason);
         Assert.Equal("Chris Admin", refund.RequestedBy);
         Assert.Equal(1, await RentDb.QueryAsync(app.Factory, (_, p) => p.AuditLog.CountAsync(a => a.RecordId == attempt.ToString() && a.Action == "payment.refund-requested")));
         Assert.DoesNotContain(await RentDb.PortalLinesAsync(app.Factory, tenancy.Id), l => l.Type == RentTransactionType.Refund);
