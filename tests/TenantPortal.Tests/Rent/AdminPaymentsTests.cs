@@ -39,6 +39,33 @@ public sealed class AdminPaymentsTests(StripeAppFixture app) : IClassFixture<Str
     }
 
     [Fact]
+    public async Task Officers_list_shows_the_tenant_name_hides_abandoned_attempts_unless_asked_and_lays_filters_out_like_the_repairs_queue()
+    {
+        var (tenancy, paid, _) = await PaidAsync("45.00", 4500);
+        var client = app.Factory.CreateBrowserClient();
+        await SignIn.AsTenantAsync(client, tenancy.Email);
+        var abandoned = await PayJourney.ChooseAmountAsync(client, "12.00"); // stopped at "check your payment"
+        var officer = app.Factory.CreateBrowserClient();
+        await SignIn.AsOfficerAsync(officer);
+
+        var byDefault = await officer.GetDocumentAsync($"/admin/payments?Tenancy={tenancy.Reference}");
+        var all = await officer.GetDocumentAsync($"/admin/payments?Tenancy={tenancy.Reference}&Status=all");
+        var badDate = await officer.GetAsync(new Uri($"/admin/payments?Tenancy={tenancy.Reference}&To=9999-12-31", UriKind.Relative));
+
+        var row = Assert.Single(byDefault.QuerySelectorAll("table tbody tr"));
+        Assert.Contains(Money.PaymentReference(paid), row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Test Tenant", row.QuerySelector(".tenant-name").Text());
+        Assert.Equal(2, all.QuerySelectorAll("table tbody tr").Length);
+        Assert.Contains(all.QuerySelectorAll("table tbody tr"), r => r.TextContent.Contains(Money.PaymentReference(abandoned), StringComparison.Ordinal));
+        var filters = byDefault.QuerySelector("form.filters[role=search]")!;
+        Assert.NotNull(filters.QuerySelector(".filters__actions a[href='/admin/payments']"));
+        Assert.Equal("Apply filters", filters.QuerySelector(".filters__actions button").Text());
+        Assert.NotNull(byDefault.QuerySelector("#result-count"));
+        Assert.Equal(HttpStatusCode.OK, badDate.StatusCode);
+        Assert.Equal(["The end date must be between 2000 and 2100"], (await badDate.GetDocumentAsync()).ErrorSummary());
+    }
+
+    [Fact]
     public async Task Officers_cannot_refund_and_tenants_cannot_see_the_list()
     {
         var (_, attempt, _) = await PaidAsync("45.00", 4500);

@@ -121,7 +121,10 @@ public sealed class RefundAndDisputeTests(StripeAppFixture app) : IClassFixture<
         var stripeRefund = Assert.Single(app.Stripe.Refunds, r => r.Value.PaymentIntent == pi).Key;
         await SendAsync("charge.refunded", new System.Text.Json.Nodes.JsonObject
         {
-            ["id"] = "ch_" + pi, ["object"] = "charge", ["payment_intent"] = pi, ["amount_refunded"] = 1000,
+            ["id"] = "ch_" + pi,
+            ["object"] = "charge",
+            ["payment_intent"] = pi,
+            ["amount_refunded"] = 1000,
             ["refunds"] = new System.Text.Json.Nodes.JsonObject { ["object"] = "list", ["has_more"] = false, ["data"] = new System.Text.Json.Nodes.JsonArray(StripeWebhook.Refund(stripeRefund, pi, 1000, "succeeded", requested.Id.ToString())) },
         });
 
