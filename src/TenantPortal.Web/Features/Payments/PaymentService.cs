@@ -105,23 +105,13 @@ public sealed class PaymentService(
     }
 
     /// <summary>The tenant cancelled: the session is expired at Stripe first, so the old tab can no longer take the
-    /// money. If Stripe had already taken it, that is posted instead. If Stripe does not answer, the attempt is
-    /// cancelled here and reconciliation closes the session (or posts the payment) later.</summary>
+    /// money. If Stripe had already taken it, that is posted instead. If Stripe does not answer, the failure is thrown
+    /// and the attempt stays Open (it may still be paid): the webhook or reconciliation settles it.</summary>
     public async Task<PaymentAttempt> CancelAsync(PaymentAttempt attempt, CancellationToken ct)
     {
         if (attempt.Status is PaymentStatus.Created or PaymentStatus.Open)
         {
-            CheckoutState state;
-            try
-            {
-                state = await gateways.For(attempt.Provider).CancelCheckoutAsync(attempt, ct);
-            }
-            catch
-            {
-                await poster.MarkAsync(attempt.Id, PaymentStatus.Cancelled, "You cancelled the payment", ct: ct);
-                throw;
-            }
-
+            var state = await gateways.For(attempt.Provider).CancelCheckoutAsync(attempt, ct);
             if (state.Outcome is CheckoutOutcome.Expired or CheckoutOutcome.Open)
             {
                 await poster.MarkAsync(attempt.Id, PaymentStatus.Cancelled, "You cancelled the payment", ct: ct);

@@ -216,19 +216,17 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
 
         // Stripe may still take the money (a second tab): the session is expired at Stripe first; if it was paid
         // meanwhile, the payment is posted and the receipt shown instead.
-        PaymentAttempt confirmed;
         try
         {
-            confirmed = await payments.CancelAsync(row, ct);
+            var confirmed = await payments.CancelAsync(row, ct);
+            return View("Complete", await ResultAsync(confirmed, cancelled: true, ct));
         }
         catch (Exception ex) when (PaymentProviderFailure.Is(ex, ct))
         {
-            // Cancelled here; reconciliation closes the session at Stripe (or posts the payment) when it answers.
+            // Not called cancelled: Stripe could still take the money. The webhook or reconciliation settles it.
             PaymentProviderFailure.Log(logger, ex, "expiring the checkout", row.Id, ct);
-            confirmed = (await payments.FindAsync(attempt, User.TenancyId(), ct))!;
+            return await ProviderFailedAsync(row, PaymentProviderFailure.Classify(ex, ct), ct);
         }
-
-        return View("Complete", await ResultAsync(confirmed, cancelled: true, ct));
     }
 
     [HttpGet("/rent/pay/test-gateway")]
