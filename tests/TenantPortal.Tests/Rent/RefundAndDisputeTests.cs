@@ -59,10 +59,17 @@ public sealed class RefundAndDisputeTests(StripeAppFixture app) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, await SendAsync("refund.created", StripeWebhook.Refund(refund.ProviderRefundId!, pi, 2000, "pending", refund.Id.ToString())));
         var stillPending = await RentDb.PortalLinesAsync(app.Factory, tenancy.Id);
+        var tenant = app.Factory.CreateBrowserClient();
+        await SignIn.AsTenantAsync(tenant, tenancy.Email);
+        var statementWhilePending = await tenant.GetDocumentAsync("/rent/statement");
         Assert.Equal(HttpStatusCode.OK, await SendAsync("refund.updated", StripeWebhook.Refund(refund.ProviderRefundId!, pi, 2000, "succeeded", refund.Id.ToString())));
         Assert.Equal(HttpStatusCode.OK, await SendAsync("charge.refunded", StripeWebhook.RefundedCharge(pi, (refund.ProviderRefundId!, 2000))));
 
         Assert.DoesNotContain(stillPending, l => l.Type == RentTransactionType.Refund);
+        var pendingRow = Assert.Single(statementWhilePending.QuerySelectorAll(".statement-pending"));
+        Assert.Contains("Refund of online payment", pendingRow.TextContent, StringComparison.Ordinal);
+        Assert.Contains("£20.00", pendingRow.TextContent, StringComparison.Ordinal);
+        Assert.Null((await tenant.GetDocumentAsync("/rent/statement")).QuerySelector(".statement-pending"));
         var line = Assert.Single(await RentDb.PortalLinesAsync(app.Factory, tenancy.Id), l => l.Type == RentTransactionType.Refund);
         Assert.Equal(20m, line.Amount);
         Assert.Equal(RefundStatus.Succeeded, Assert.Single(await RefundsAsync(attempt)).Status);
