@@ -94,6 +94,8 @@ public sealed class RefundProcessor(
     /// dashboard gets a row of its own. Returns false when the refund is not for a portal payment.</summary>
     public async Task<bool> ApplyAsync(RefundState state, CancellationToken ct)
     {
+        // Rows are moved by conditional updates below: never act on an entity this context tracked earlier.
+        portal.ChangeTracker.Clear();
         var refund = await FindOrAdoptAsync(state, ct);
         if (refund is null)
         {

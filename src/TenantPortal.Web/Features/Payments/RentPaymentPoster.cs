@@ -172,7 +172,8 @@ public sealed class RentPaymentPoster(
     {
         var refund = await portal.PaymentRefunds.SingleAsync(r => r.Id == refundId, ct);
         var attempt = await portal.PaymentAttempts.SingleAsync(a => a.Id == refund.PaymentAttemptId, ct);
-        var reference = reversal ? refund.ProviderRefundId + ":reversed" : refund.ProviderRefundId!;
+        var providerRefundId = refund.ProviderRefundId ?? throw new InvalidOperationException("A refund is posted only once the provider has given it an id.");
+        var reference = reversal ? providerRefundId + ":reversed" : providerRefundId;
         if ((reversal ? refund.ReversalTransactionId : refund.RentTransactionId) is not null
             || await housing.RentTransactions.AnyAsync(t => t.ProviderReference == reference, ct))
         {
