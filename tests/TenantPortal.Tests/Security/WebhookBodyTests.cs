@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using TenantPortal.Tests.Infrastructure;
 using TenantPortal.Tests.Rent;
 
 namespace TenantPortal.Tests.Security;
@@ -46,6 +47,48 @@ public sealed class WebhookBodyTests(StripeAppFixture app) : IClassFixture<Strip
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, unsigned.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, signed.StatusCode);
         Assert.DoesNotContain("<html", await unsigned.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task On_kestrel_in_production_a_body_over_256_KB_gets_413_not_the_error_page()
+    {
+        await using var server = await AppServer.StartAsync(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Email__Delivery"] = "Smtp",
+            ["Email__SmtpHost"] = "localhost",
+            ["Accounts__PublicBaseUrl"] = "https://portal.example.org",
+            ["DemoData__Seed"] = "false",
+            ["Stripe__SecretKey"] = FakeStripe.SecretKey,
+            ["Stripe__PublishableKey"] = FakeStripe.PublishableKey,
+            ["Stripe__WebhookSecret"] = FakeStripe.WebhookSecret,
+            ["Stripe__TestEnvironment"] = "true",
+        });
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var payload = "{\"padding\":\"" + new string('x', 300 * 1024) + "\"}";
+        using var chunked = new HttpRequestMessage(HttpMethod.Post, new Uri($"{server.BaseUrl}/webhooks/stripe"))
+        {
+            Content = new PushStreamContent(payload),
+        };
+        chunked.Headers.TryAddWithoutValidation("Stripe-Signature", "t=1,v1=00");
+
+        var withLength = await PostAsync(http, payload, signature: null);
+        var withoutLength = await http.SendAsync(chunked);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, withLength.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, withoutLength.StatusCode);
+    }
+
+    /// <summary>A body sent chunked, without Content-Length, as a client streaming it would.</summary>
+    private sealed class PushStreamContent(string text) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(Encoding.UTF8.GetBytes(text)).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 
     private static Dictionary<string, string?> ProductionSettings() => new()
