@@ -91,6 +91,7 @@ public sealed class ConfigurationValidationTests
     public void Validate_ProductionWithStripeKeyButNoWebhookSecret_Refused()
     {
         var settings = With("Stripe:SecretKey", "sk_live_x");
+        settings["Stripe:PublishableKey"] = "pk_live_x";
         settings["Email:Delivery"] = "Smtp";
         settings["Email:SmtpHost"] = "smtp.example.org";
         settings["Accounts:PublicBaseUrl"] = "https://portal.example.org";
@@ -101,6 +102,47 @@ public sealed class ConfigurationValidationTests
 
         Assert.Single(problems);
         Assert.StartsWith("Stripe:WebhookSecret is missing", problems[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pk_test_abc", "pk_test_abc", "whsec_abc", "Stripe:SecretKey does not look like a Stripe secret key")]
+    [InlineData("sk_test_abc", "sk_test_abc", "whsec_abc", "Stripe:PublishableKey does not look like a Stripe publishable key")]
+    [InlineData("sk_test_abc", "pk_test_abc", "sk_test_abc", "Stripe:WebhookSecret does not look like a webhook signing secret")]
+    [InlineData("sk_live_abc", "pk_test_abc", "whsec_abc", "Stripe:SecretKey is a live key but Stripe:PublishableKey is a test key")]
+    [InlineData("rk_test_abc", "pk_live_abc", "whsec_abc", "Stripe:SecretKey is a test key but Stripe:PublishableKey is a live key")]
+    [InlineData("sk_test_abc", null, "whsec_abc", "Stripe:PublishableKey is missing")]
+    [InlineData(null, "pk_test_abc", null, "Stripe:SecretKey is missing")]
+    public void Validate_StripeKeysOfTheWrongKindOrMode_ExplainedAtStartUp(string? secret, string? publishable, string? webhook, string expected)
+    {
+        var settings = With("Stripe:SecretKey", secret);
+        settings["Stripe:PublishableKey"] = publishable;
+        settings["Stripe:WebhookSecret"] = webhook;
+
+        var problems = Validate(settings);
+
+        Assert.Contains(problems, p => p.StartsWith(expected, StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => (secret != null && p.Contains(secret, StringComparison.Ordinal)) || (publishable != null && p.Contains(publishable, StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("sk_live_abc", "pk_live_abc", null, true)]
+    [InlineData("rk_live_abc", "pk_live_abc", null, true)]
+    [InlineData("sk_test_abc", "pk_test_abc", null, false)]
+    [InlineData("sk_test_abc", "pk_test_abc", "true", true)]
+    public void Validate_ProductionRefusesTestKeysUnlessItIsATestEnvironment(string secret, string publishable, string? testEnvironment, bool accepted)
+    {
+        var settings = With("Stripe:SecretKey", secret);
+        settings["Stripe:PublishableKey"] = publishable;
+        settings["Stripe:WebhookSecret"] = "whsec_abc";
+        settings["Stripe:TestEnvironment"] = testEnvironment;
+        settings["Email:Delivery"] = "Smtp";
+        settings["Email:SmtpHost"] = "smtp.example.org";
+        settings["Accounts:PublicBaseUrl"] = "https://portal.example.org";
+
+        var problems = Validate(settings, Environments.Production);
+
+        Assert.Equal(accepted, problems.Count == 0);
+        Assert.Equal(!accepted, problems.Any(p => p.StartsWith("Stripe test keys are set in Production", StringComparison.Ordinal)));
     }
 
     [Theory]

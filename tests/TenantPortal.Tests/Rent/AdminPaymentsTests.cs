@@ -39,6 +39,33 @@ public sealed class AdminPaymentsTests(StripeAppFixture app) : IClassFixture<Str
     }
 
     [Fact]
+    public async Task Officers_list_shows_the_tenant_name_hides_abandoned_attempts_unless_asked_and_lays_filters_out_like_the_repairs_queue()
+    {
+        var (tenancy, paid, _) = await PaidAsync("45.00", 4500);
+        var client = app.Factory.CreateBrowserClient();
+        await SignIn.AsTenantAsync(client, tenancy.Email);
+        var abandoned = await PayJourney.ChooseAmountAsync(client, "12.00"); // stopped at "check your payment"
+        var officer = app.Factory.CreateBrowserClient();
+        await SignIn.AsOfficerAsync(officer);
+
+        var byDefault = await officer.GetDocumentAsync($"/admin/payments?Tenancy={tenancy.Reference}");
+        var all = await officer.GetDocumentAsync($"/admin/payments?Tenancy={tenancy.Reference}&Status=all");
+        var badDate = await officer.GetAsync(new Uri($"/admin/payments?Tenancy={tenancy.Reference}&To=9999-12-31", UriKind.Relative));
+
+        var row = Assert.Single(byDefault.QuerySelectorAll("table tbody tr"));
+        Assert.Contains(Money.PaymentReference(paid), row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Test Tenant", row.QuerySelector(".tenant-name").Text());
+        Assert.Equal(2, all.QuerySelectorAll("table tbody tr").Length);
+        Assert.Contains(all.QuerySelectorAll("table tbody tr"), r => r.TextContent.Contains(Money.PaymentReference(abandoned), StringComparison.Ordinal));
+        var filters = byDefault.QuerySelector("form.filters[role=search]")!;
+        Assert.NotNull(filters.QuerySelector(".filters__actions a[href='/admin/payments']"));
+        Assert.Equal("Apply filters", filters.QuerySelector(".filters__actions button").Text());
+        Assert.NotNull(byDefault.QuerySelector("#result-count"));
+        Assert.Equal(HttpStatusCode.OK, badDate.StatusCode);
+        Assert.Equal(["The end date must be between 2000 and 2100"], (await badDate.GetDocumentAsync()).ErrorSummary());
+    }
+
+    [Fact]
     public async Task Officers_cannot_refund_and_tenants_cannot_see_the_list()
     {
         var (_, attempt, _) = await PaidAsync("45.00", 4500);
@@ -63,15 +90,25 @@ public sealed class AdminPaymentsTests(StripeAppFixture app) : IClassFixture<Str
         await SignIn.AsAdministratorAsync(admin);
 
         var tooMuch = await (await admin.SubmitFormAsync($"/admin/payments/{attempt}", new Dictionary<string, string> { ["Form.Amount"] = "45.01" })).GetDocumentAsync();
-        var response = await admin.SubmitFormAsync($"/admin/payments/{attempt}", new Dictionary<string, string> { ["Form.Amount"] = "20" });
+        var check = await (await admin.SubmitFormAsync($"/admin/payments/{attempt}", new Dictionary<string, string> { ["Form.Amount"] = "20", ["Form.Reason"] = "requested_by_customer" })).GetDocumentAsync();
+        var nothingSentBeforeConfirming = app.Stripe.Requests.Count(r => r.Path == "/v1/refunds" && r.Form["payment_intent"] == pi);
+        var response = await admin.SubmitFormAsync(check, new Dictionary<string, string>());
+        var resubmitted = await admin.SubmitFormAsync(check, new Dictionary<string, string>());
 
-        Assert.Equal(["The amount must be £45.00 or less"], tooMuch.ErrorSummary());
+        Assert.Equal(["The amount must be £45.00 or less", "Select why you are refunding this payment"], tooMuch.ErrorSummary());
+        Assert.Equal("Check the refund", check.QuerySelector("h1").Text());
+        Assert.Equal("£20.00", check.QuerySelector("#refund-amount").Text());
+        Assert.Contains("The tenant asked for it", check.QuerySelector("#refund-reason").Text(), StringComparison.Ordinal);
+        Assert.Equal(0, nothingSentBeforeConfirming);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
         var request = Assert.Single(app.Stripe.Requests, r => r.Path == "/v1/refunds" && r.Form["payment_intent"] == pi);
         Assert.Equal("2000", request.Form["amount"]);
+        Assert.Equal("requested_by_customer", request.Form["reason"]);
         var refund = await RentDb.QueryAsync(app.Factory, (_, p) => p.PaymentRefunds.AsNoTracking().SingleAsync(r => r.PaymentAttemptId == attempt));
         Assert.Equal($"tp-refund-{refund.Id:N}", request.IdempotencyKey);
-        Assert.Equal(RefundStatus.Requested, refund.Status);
+        Assert.Equal(RefundStatus.Pending, refund.Status);
+        Assert.Equal("requested_by_customer", refund.Reason);
         Assert.Equal("Chris Admin", refund.RequestedBy);
         Assert.Equal(1, await RentDb.QueryAsync(app.Factory, (_, p) => p.AuditLog.CountAsync(a => a.RecordId == attempt.ToString() && a.Action == "payment.refund-requested")));
         Assert.DoesNotContain(await RentDb.PortalLinesAsync(app.Factory, tenancy.Id), l => l.Type == RentTransactionType.Refund);

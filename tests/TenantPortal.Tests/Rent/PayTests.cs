@@ -89,6 +89,27 @@ public sealed class PayTests(TestGatewayAppFixture app) : IClassFixture<TestGate
     }
 
     [Fact]
+    public async Task A_test_gateway_payment_refunded_after_the_check_step_is_posted_at_once_and_the_tenant_is_emailed()
+    {
+        var (client, tenancy) = await app.SignedInTenantAsync(balance: 150m);
+        var attempt = await PayJourney.ChooseAmountAsync(client, "30");
+        var toGateway = await PayJourney.PayAsync(client, attempt);
+        await client.SubmitFormAsync(toGateway.Headers.Location!.OriginalString, new Dictionary<string, string> { ["outcome"] = "succeed" });
+        var admin = app.Factory.CreateBrowserClient();
+        await SignIn.AsAdministratorAsync(admin);
+
+        var check = await (await admin.SubmitFormAsync($"/admin/payments/{attempt}", new Dictionary<string, string> { ["Form.Amount"] = "12.50", ["Form.Reason"] = "other", ["Form.Note"] = "Overpaid, tenancy ended" })).GetDocumentAsync();
+        var done = await admin.SubmitFormAsync(check, new Dictionary<string, string>());
+        var detail = await admin.GetDocumentAsync(done.Headers.Location!.OriginalString);
+
+        Assert.Contains("made and posted to the rent account", detail.NormalisedText(), StringComparison.Ordinal);
+        Assert.Contains("Overpaid, tenancy ended", detail.QuerySelector("#refunds")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(await RentDb.PortalLinesAsync(app.Factory, tenancy.Id), l => l.Type == RentTransactionType.Refund && l.Amount == 12.50m);
+        Assert.Equal(150m - 30m + 12.50m, await RentDb.BalanceAsync(app.Factory, tenancy.Id));
+        Assert.Equal(1, await RentDb.QueryAsync(app.Factory, (_, p) => p.EmailOutbox.CountAsync(m => m.To == tenancy.Email && m.Subject == "We have refunded £12.50")));
+    }
+
+    [Fact]
     public async Task Test_gateway_success_posts_through_the_same_path_and_shows_the_receipt()
     {
         var (client, tenancy) = await app.SignedInTenantAsync(balance: 150m);

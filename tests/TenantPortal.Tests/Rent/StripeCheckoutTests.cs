@@ -26,7 +26,7 @@ public sealed class StripeCheckoutTests(StripeAppFixture app) : IClassFixture<St
         Assert.Contains(tenancy.Reference, request.Form["line_items[0][price_data][product_data][description]"], StringComparison.Ordinal);
         Assert.Equal(tenancy.Reference, request.Form["metadata[tenancy_reference]"]);
         Assert.Equal(attempt.ToString(), request.Form["metadata[payment_attempt_id]"]);
-        Assert.Equal($"tp-checkout-{attempt:N}", request.IdempotencyKey);
+        Assert.Equal($"tp-checkout-{attempt:N}-hosted", request.IdempotencyKey);
         Assert.Equal($"https://localhost/rent/pay/complete?attempt={attempt}&session_id={{CHECKOUT_SESSION_ID}}", request.Form["success_url"]);
         Assert.Equal($"https://localhost/rent/pay/cancelled?attempt={attempt}", request.Form["cancel_url"]);
         Assert.Equal("card", request.Form["allowed_payment_method_types[0]"]);

@@ -136,6 +136,7 @@ public sealed class StripeWebhookTests(StripeAppFixture app) : IClassFixture<Str
         await StripeWebhook.PostAsync(hook, StripeWebhook.Event(NewEventId(), "checkout.session.completed", StripeWebhook.Completed(session, attempt, "pi_bacs_fail", 6000, "unpaid")));
         await StripeWebhook.PostAsync(hook, StripeWebhook.Event(NewEventId(), "checkout.session.async_payment_failed", StripeWebhook.Completed(session, attempt, "pi_bacs_fail", 6000, "unpaid")));
         app.Stripe.SessionStates[session] = ("complete", "unpaid", "pi_bacs_fail", 6000);
+        app.Stripe.PaymentIntents["pi_bacs_fail"] = ("requires_payment_method", 0);
         var page = await client.GetDocumentAsync($"/rent/pay/complete?attempt={attempt}");
 
         Assert.Equal(PaymentStatus.Failed, (await RentDb.AttemptAsync(app.Factory, attempt)).Status);

@@ -204,7 +204,7 @@ public sealed class RepairFollowingTests(RepairsAppFixture fixture) : IClassFixt
         var draft = new RepairDraft { TenancyId = tenancy.Id, ReportedByTenantId = tenancy.TenantId, Area = "Kitchen", CatalogueItemId = itemId, Description = description, SlotId = slotId, WhoWillBeHome = "Me" };
         if (withPhoto)
         {
-            var (photo, _) = await scope.ServiceProvider.GetRequiredService<RepairPhotoStore>().SaveAsync(TestImages.JpegWithGps(), new PhotoOwner(tenancy.Id, draft.Id, DateTime.UtcNow.AddDays(7)), CancellationToken.None);
+            var (photo, _) = await scope.ServiceProvider.GetRequiredService<RepairPhotoStore>().SaveAsync(TestImages.JpegWithGps(), new PhotoOwner(tenancy.Id, draft.Id, App.Factory.UtcNow.AddDays(7)), CancellationToken.None);
             draft.Photos.Add(photo!);
         }
 

@@ -59,7 +59,7 @@ public sealed record OtherTenancy(int TenancyId, string TenancyReference, int Te
             .Select(r => new { r.Id, r.Reference, r.TenancyId, TenancyReference = r.Tenancy!.Reference, TenantId = r.Tenancy.Tenants.Select(t => t.Id).First() })
             .FirstAsync();
 
-        var (photo, error) = await store.SaveAsync(TestImages.Jpeg(), new PhotoOwner(repair.TenancyId!.Value, null, DateTime.UtcNow.AddDays(1)), CancellationToken.None);
+        var (photo, error) = await store.SaveAsync(TestImages.Jpeg(), new PhotoOwner(repair.TenancyId!.Value, null, app.Factory.UtcNow.AddDays(1)), CancellationToken.None);
         Assert.Null(error);
         var row = new RepairPhoto { RepairId = repair.Id, StoredFileName = photo!.StoredFileName, ContentType = photo.ContentType, SizeBytes = photo.SizeBytes, UploadedAt = app.Factory.UtcNow, UploadedBy = "Another tenant" };
         housing.RepairPhotos.Add(row);

@@ -13,6 +13,18 @@ public class PaymentAttempt
     public PaymentStatus Status { get; set; }
     public PaymentProvider Provider { get; set; }
     public string? ProviderSessionId { get; set; }
+
+    /// <summary>"embedded" or "hosted": the UI mode of <see cref="ProviderSessionId"/>.</summary>
+    public string? CheckoutUiMode { get; set; }
+
+    /// <summary>The session expiry, fixed the first time a session is asked for in each UI mode, so every retry of
+    /// that request is byte-for-byte the same (Stripe refuses an idempotency key reused with other parameters).</summary>
+    public DateTime? EmbeddedExpiresAt { get; set; }
+    public DateTime? HostedExpiresAt { get; set; }
+
+    /// <summary>When the provider confirmed the session can no longer be paid (expired there). Until then a
+    /// cancelled or expired attempt is still checked by reconciliation.</summary>
+    public DateTime? ProviderClosedAt { get; set; }
     public string? ProviderPaymentIntentId { get; set; }
     public string? PaymentMethodType { get; set; }
     public DateTime CreatedAt { get; set; }

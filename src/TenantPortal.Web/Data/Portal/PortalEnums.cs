@@ -4,4 +4,4 @@ public enum PaymentStatus { Created, Open, Pending, Succeeded, Failed, Cancelled
 
 public enum PaymentProvider { Stripe, TestGateway }
 
-public enum RefundStatus { Requested, Succeeded, Failed }
+public enum RefundStatus { Requested, Pending, Succeeded, Failed, Reversed }

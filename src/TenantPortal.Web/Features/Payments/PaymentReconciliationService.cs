@@ -16,7 +16,12 @@ public sealed class PaymentReconciliationService(
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan RecheckAfter = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan RefundRecheckAfter = TimeSpan.FromMinutes(10);
     private const int BatchSize = 20;
+
+    /// <summary>How long a cancelled or expired attempt whose session Stripe has not confirmed closed is still checked
+    /// (Stripe sessions live at most 24 hours).</summary>
+    private static readonly TimeSpan ClosedWindow = TimeSpan.FromHours(48);
 
     public string Instance { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -62,9 +67,14 @@ public sealed class PaymentReconciliationService(
             var checkedBefore = now - RecheckAfter;
             var leaseUntil = now + Lease;
             var claimable = new[] { PaymentStatus.Created, PaymentStatus.Open, PaymentStatus.Pending };
+            var closed = new[] { PaymentStatus.Cancelled, PaymentStatus.Expired };
+            var closedSince = now - ClosedWindow;
 
+            // Open or pending ones, and recently cancelled or expired ones whose session Stripe has not confirmed
+            // closed (the old tab could still be paid): a payment that succeeded anyway is posted.
             var claimed = await portal.PaymentAttempts
-                .Where(a => claimable.Contains(a.Status) && a.CreatedAt < startedBefore
+                .Where(a => (claimable.Contains(a.Status) || (closed.Contains(a.Status) && a.ProviderSessionId != null && a.ProviderClosedAt == null && a.CreatedAt > closedSince))
+                    && a.CreatedAt < startedBefore
                     && (a.LastCheckedAt == null || a.LastCheckedAt < checkedBefore)
                     && (a.LeaseUntil == null || a.LeaseUntil < now))
                 .OrderBy(a => a.CreatedAt)
@@ -72,7 +82,8 @@ public sealed class PaymentReconciliationService(
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.LeaseOwner, Instance).SetProperty(a => a.LeaseUntil, leaseUntil), ct);
             if (claimed == 0)
             {
-                return checkedCount;
+                var refunds = scope.ServiceProvider.GetRequiredService<RefundProcessor>();
+                return checkedCount + await refunds.ReconcileAsync(RefundRecheckAfter, ct);
             }
 
             var batch = await portal.PaymentAttempts.AsNoTracking()
@@ -92,7 +103,14 @@ public sealed class PaymentReconciliationService(
                     }
                     else
                     {
-                        var state = await gateways.For(attempt.Provider).GetStateAsync(attempt, ct);
+                        var gateway = gateways.For(attempt.Provider);
+                        var state = await gateway.GetStateAsync(attempt, ct);
+                        if (state.Outcome == CheckoutOutcome.Open && attempt.Status is PaymentStatus.Cancelled or PaymentStatus.Expired)
+                        {
+                            // Cancelled here while Stripe could not be reached: close it at Stripe now.
+                            state = await gateway.CancelCheckoutAsync(attempt, ct);
+                        }
+
                         if (state.Outcome == CheckoutOutcome.Open && attempt.Provider == PaymentProvider.TestGateway)
                         {
                             state = new CheckoutState(CheckoutOutcome.Expired, Reason: "The payment was not finished in time");

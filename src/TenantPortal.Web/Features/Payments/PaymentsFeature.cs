@@ -28,6 +28,8 @@ public static class PaymentsFeature
         services.AddScoped<PaymentGateways>();
         services.AddScoped<RentPaymentPoster>();
         services.AddScoped<PaymentService>();
+        services.AddScoped<RefundProcessor>();
+        services.AddScoped<DisputeProcessor>();
         services.AddSingleton<PaymentReconciliationService>();
         services.AddHostedService(sp => sp.GetRequiredService<PaymentReconciliationService>());
         return services;

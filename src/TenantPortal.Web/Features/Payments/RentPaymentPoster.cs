@@ -73,31 +73,7 @@ public sealed class RentPaymentPoster(
         }
         else
         {
-            var balance = await housing.Tenancies.Where(t => t.Id == attempt.TenancyId).Select(t => t.Balance).SingleAsync(ct);
-            var line = new RentTransaction
-            {
-                TenancyId = attempt.TenancyId,
-                Date = UkTime.Today(clock),
-                Type = RentTransactionType.Payment,
-                Amount = -amount,
-                Description = "Payment online, thank you",
-                Reference = Money.PaymentReference(attempt.Id),
-                Source = "Portal",
-                ProviderReference = paymentIntentId,
-                CreatedAt = now,
-            };
-            housing.RentTransactions.Add(line);
-            // Compare-and-set: if anything else moved the balance since we read it, no row matches and we start again.
-            var updated = await housing.Tenancies
-                .Where(t => t.Id == attempt.TenancyId && t.Balance == balance)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Balance, balance - amount).SetProperty(t => t.BalanceUpdatedAt, now), ct);
-            if (updated != 1)
-            {
-                throw new DbUpdateConcurrencyException("The rent account balance changed while posting the payment.");
-            }
-
-            await housing.SaveChangesAsync(ct);
-            rentTransactionId = line.Id;
+            rentTransactionId = await PostAsync(attempt, -amount, RentTransactionType.Payment, "Payment online, thank you", paymentIntentId, ct);
         }
 
         attempt.Status = PaymentStatus.Succeeded;
@@ -147,7 +123,7 @@ public sealed class RentPaymentPoster(
             PaymentStatus.Pending => [PaymentStatus.Created, PaymentStatus.Open, PaymentStatus.Cancelled, PaymentStatus.Expired],
             PaymentStatus.Failed => [PaymentStatus.Created, PaymentStatus.Open, PaymentStatus.Pending, PaymentStatus.Cancelled],
             PaymentStatus.Cancelled => [PaymentStatus.Created, PaymentStatus.Open],
-            PaymentStatus.Expired => [PaymentStatus.Created, PaymentStatus.Open, PaymentStatus.Cancelled],
+            PaymentStatus.Expired => [PaymentStatus.Created, PaymentStatus.Open],
             _ => throw new ArgumentOutOfRangeException(nameof(status), "Use PostPaymentAsync for a paid attempt."),
         };
         var now = clock.GetUtcNow().UtcDateTime;
@@ -165,46 +141,118 @@ public sealed class RentPaymentPoster(
         return rows == 1;
     }
 
-    /// <summary>Posts a refund the provider has confirmed: one Refund line (positive: money back to the tenant
-    /// raises what they owe) per provider refund id, and the refund row marked done.</summary>
-    public async Task<bool> PostRefundAsync(Guid attemptId, string providerRefundId, long amountPence, CancellationToken ct = default)
+    /// <summary>Posts a refund the provider says has succeeded: one Refund line (positive: money back to the tenant
+    /// raises what they owe) per provider refund id, the refund row marked Succeeded, and the tenant told.</summary>
+    public Task<bool> PostRefundAsync(Guid refundId, CancellationToken ct = default) =>
+        WithRetriesAsync(c => PostLineAsync(refundId, reversal: false, c), refundId, ct);
+
+    /// <summary>A refund that had been posted failed later at Stripe (e.g. the card account was closed): the money
+    /// stayed with the landlord, so a line takes the refund back out of the rent account.</summary>
+    public Task<bool> ReverseRefundAsync(Guid refundId, CancellationToken ct = default) =>
+        WithRetriesAsync(c => PostLineAsync(refundId, reversal: true, c), refundId, ct);
+
+    private async Task<bool> WithRetriesAsync(Func<CancellationToken, Task<bool>> work, Guid id, CancellationToken ct)
     {
         for (var attemptNumber = 1; ; attemptNumber++)
         {
             try
             {
-                return await unitOfWork.ExecuteAsync(c => PostRefundOnceAsync(attemptId, providerRefundId, amountPence, c), ct);
+                return await unitOfWork.ExecuteAsync(work, ct);
             }
             catch (DbUpdateException ex) when (attemptNumber < MaxTries)
             {
-                logger.LogInformation(ex, "Posting refund for attempt {AttemptId} met a concurrent writer; re-reading", attemptId);
+                logger.LogInformation(ex, "Posting {Id} met a concurrent writer; re-reading (try {Try})", id, attemptNumber);
                 housing.ChangeTracker.Clear();
                 portal.ChangeTracker.Clear();
             }
         }
     }
 
-    private async Task<bool> PostRefundOnceAsync(Guid attemptId, string providerRefundId, long amountPence, CancellationToken ct)
+    private async Task<bool> PostLineAsync(Guid refundId, bool reversal, CancellationToken ct)
     {
-        if (await housing.RentTransactions.AnyAsync(t => t.ProviderReference == providerRefundId, ct))
+        var refund = await portal.PaymentRefunds.SingleAsync(r => r.Id == refundId, ct);
+        var attempt = await portal.PaymentAttempts.SingleAsync(a => a.Id == refund.PaymentAttemptId, ct);
+        var providerRefundId = refund.ProviderRefundId ?? throw new InvalidOperationException("A refund is posted only once the provider has given it an id.");
+        var reference = reversal ? providerRefundId + ":reversed" : providerRefundId;
+        if ((reversal ? refund.ReversalTransactionId : refund.RentTransactionId) is not null
+            || await housing.RentTransactions.AnyAsync(t => t.ProviderReference == reference, ct))
         {
             return false;
         }
 
-        var attempt = await portal.PaymentAttempts.SingleAsync(a => a.Id == attemptId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var amount = Money.FromPence(amountPence);
+        var line = await PostAsync(attempt, reversal ? -refund.Amount : refund.Amount, reversal ? RentTransactionType.Adjustment : RentTransactionType.Refund,
+            reversal ? "Refund of online payment failed" : "Refund of online payment", reference, ct);
+        if (reversal)
+        {
+            refund.Status = RefundStatus.Reversed;
+            refund.ReversalTransactionId = line;
+            attempt.RefundedAmount -= refund.Amount;
+        }
+        else
+        {
+            refund.Status = RefundStatus.Succeeded;
+            refund.RentTransactionId = line;
+            attempt.RefundedAmount += refund.Amount;
+        }
+
+        refund.CompletedAt = now;
+        attempt.Version = Guid.NewGuid();
+        await QueueRefundEmailAsync(attempt, refund.Amount, reversal, ct);
+        await portal.SaveChangesAsync(ct);
+        logger.LogInformation("Refund {RefundId} of payment attempt {AttemptId} {What} as rent transaction {RentTransactionId}", refund.Id, attempt.Id, reversal ? "reversed" : "posted", line);
+        return true;
+    }
+
+    /// <summary>A dispute: the money taken back (reversal, positive) or given back when the landlord won (re-credit,
+    /// negative). One line per dispute and direction (ProviderReference "{dp}:reversal" / "{dp}:won").</summary>
+    public Task<bool> PostDisputeAsync(string disputeId, bool recredit, CancellationToken ct = default) =>
+        WithRetriesAsync(c => PostDisputeOnceAsync(disputeId, recredit, c), Guid.Empty, ct);
+
+    private async Task<bool> PostDisputeOnceAsync(string disputeId, bool recredit, CancellationToken ct)
+    {
+        var dispute = await portal.PaymentDisputes.SingleAsync(d => d.Id == disputeId, ct);
+        var reference = disputeId + (recredit ? ":won" : ":reversal");
+        if ((recredit ? dispute.RecreditTransactionId : dispute.ReversalTransactionId) is not null
+            || (recredit && dispute.ReversalTransactionId is null)
+            || await housing.RentTransactions.AnyAsync(t => t.ProviderReference == reference, ct))
+        {
+            return false;
+        }
+
+        var attempt = await portal.PaymentAttempts.SingleAsync(a => a.Id == dispute.PaymentAttemptId, ct);
+        var line = await PostAsync(attempt, recredit ? -dispute.Amount : dispute.Amount, RentTransactionType.Adjustment,
+            recredit ? "Disputed online payment returned to you" : "Online payment disputed with your bank", reference, ct);
+        if (recredit)
+        {
+            dispute.RecreditTransactionId = line;
+        }
+        else
+        {
+            dispute.ReversalTransactionId = line;
+        }
+
+        dispute.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await portal.SaveChangesAsync(ct);
+        logger.LogInformation("Dispute {DisputeId} of payment attempt {AttemptId}: {What} posted as rent transaction {RentTransactionId}", disputeId, attempt.Id, recredit ? "re-credit" : "reversal", line);
+        return true;
+    }
+
+    /// <summary>Writes one portal line and moves the balance by compare-and-set (inside the caller's transaction).</summary>
+    private async Task<long> PostAsync(PaymentAttempt attempt, decimal amount, RentTransactionType type, string description, string providerReference, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
         var balance = await housing.Tenancies.Where(t => t.Id == attempt.TenancyId).Select(t => t.Balance).SingleAsync(ct);
         var line = new RentTransaction
         {
             TenancyId = attempt.TenancyId,
             Date = UkTime.Today(clock),
-            Type = RentTransactionType.Refund,
+            Type = type,
             Amount = amount,
-            Description = "Refund of online payment",
+            Description = description,
             Reference = Money.PaymentReference(attempt.Id),
             Source = "Portal",
-            ProviderReference = providerRefundId,
+            ProviderReference = providerReference,
             CreatedAt = now,
         };
         housing.RentTransactions.Add(line);
@@ -213,26 +261,32 @@ public sealed class RentPaymentPoster(
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Balance, balance + amount).SetProperty(t => t.BalanceUpdatedAt, now), ct);
         if (updated != 1)
         {
-            throw new DbUpdateConcurrencyException("The rent account balance changed while posting the refund.");
+            throw new DbUpdateConcurrencyException("The rent account balance changed while posting.");
         }
 
         await housing.SaveChangesAsync(ct);
+        return line.Id;
+    }
 
-        var refund = await portal.PaymentRefunds.SingleOrDefaultAsync(r => r.ProviderRefundId == providerRefundId, ct);
-        if (refund is null)
+    private async Task QueueRefundEmailAsync(PaymentAttempt attempt, decimal amount, bool reversal, CancellationToken ct)
+    {
+        // The notifications module will take this over; until then the email outbox, in the same transaction.
+        var email = attempt.UserId is null ? null
+            : await portal.Users.Where(u => u.Id == attempt.UserId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+        if (string.IsNullOrEmpty(email))
         {
-            // Made in Stripe's dashboard rather than the portal: record it so the officers' list shows it.
-            refund = new PaymentRefund { Id = Guid.NewGuid(), PaymentAttemptId = attempt.Id, Amount = amount, ProviderRefundId = providerRefundId, RequestedBy = "Stripe", RequestedAt = now };
-            portal.PaymentRefunds.Add(refund);
+            return;
         }
 
-        refund.Status = RefundStatus.Succeeded;
-        refund.CompletedAt = now;
-        refund.RentTransactionId = line.Id;
-        attempt.RefundedAmount += amount;
-        attempt.Version = Guid.NewGuid();
-        await portal.SaveChangesAsync(ct);
-        logger.LogInformation("Refund for payment attempt {AttemptId} posted as rent transaction {RentTransactionId}", attempt.Id, line.Id);
-        return true;
+        var reference = Money.PaymentReference(attempt.Id);
+        outbox.Enqueue(portal, reversal
+            ? new EmailMessage(email, $"Your refund of {Money.Format(amount)} could not be made",
+                $"We tried to refund {Money.Format(amount)} of your rent payment {reference}, but your bank or card provider could not accept it.\n\n" +
+                $"The money is still in your rent account (tenancy reference {attempt.TenancyReference}).\n\n" +
+                $"Please call us on {landlord.Value.PhoneNumber} so we can refund you another way.")
+            : new EmailMessage(email, $"We have refunded {Money.Format(amount)}",
+                $"We have refunded {Money.Format(amount)} of your rent payment {reference} to the card or bank account you paid with.\n\n" +
+                $"It can take 5 to 10 working days to reach you. Your rent account (tenancy reference {attempt.TenancyReference}) shows the refund.\n\n" +
+                $"If you did not expect this, call us on {landlord.Value.PhoneNumber}."));
     }
 }

@@ -9,7 +9,8 @@ using TenantPortal.Web.Data.Portal;
 namespace TenantPortal.Web.Features.Payments;
 
 /// <summary>Stripe's notifications. The signature is the only authentication; each event id is stored once, so a
-/// redelivered event is acknowledged and ignored; every handler is safe in any order.</summary>
+/// redelivered event is acknowledged and ignored; every handler is safe in any order. Anything that is not a
+/// well-formed event of this instance's mode is answered 400 (413 when too large) and changes nothing.</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public sealed class StripeWebhookController(
@@ -18,26 +19,45 @@ public sealed class StripeWebhookController(
     PortalDbContext portal,
     PaymentService payments,
     RentPaymentPoster poster,
+    RefundProcessor refunds,
+    DisputeProcessor disputes,
     IStripeClient stripe,
     TimeProvider clock,
     ILogger<StripeWebhookController> logger) : ControllerBase
 {
-    private const int MaxBody = 256 * 1024;
+    /// <summary>Stripe's events are a few kilobytes; anything near this is not from Stripe.</summary>
+    public const int MaxBody = 256 * 1024;
+
+    private enum Handled { Ok, WrongShape }
 
     [HttpPost("/webhooks/stripe")]
-    [RequestSizeLimit(MaxBody)]
+    [RequestSizeLimit(MaxBody + 1)]
     public async Task<IActionResult> Receive(CancellationToken ct)
     {
+        // A machine endpoint: plain status codes, never the HTML error pages.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
+
         var secret = options.Value.WebhookSecret;
         if (selector.Mode != PaymentMode.Stripe || string.IsNullOrWhiteSpace(secret))
         {
             return NotFound();
         }
 
-        // A machine endpoint: plain status codes, never the HTML error pages.
-        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+        // Size first: an oversized body is refused before anything reads it, signed or not.
+        if (Request.ContentLength > MaxBody)
         {
-            statusPages.Enabled = false;
+            logger.LogWarning("Stripe webhook refused: body of {Length} bytes is over the limit", Request.ContentLength);
+            return StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var json = await ReadBodyAsync(ct);
+        if (json is null)
+        {
+            logger.LogWarning("Stripe webhook refused: body over the limit");
+            return StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
         string signature = Request.Headers["Stripe-Signature"].ToString();
@@ -47,17 +67,39 @@ public sealed class StripeWebhookController(
             return BadRequest();
         }
 
-        using var reader = new StreamReader(Request.Body);
-        var json = await reader.ReadToEndAsync(ct);
+        try
+        {
+            EventUtility.ValidateSignature(json, signature, secret);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Stripe webhook refused: missing or invalid signature");
+            return BadRequest();
+        }
+
         Event stripeEvent;
         try
         {
             // The event's API version may differ from the library's: we read only stable fields.
-            stripeEvent = EventUtility.ConstructEvent(json, signature, secret, throwOnApiVersionMismatch: false);
+            stripeEvent = EventUtility.ParseEvent(json, throwOnApiVersionMismatch: false);
         }
-        catch (Exception ex) when (ex is StripeException or FormatException or ArgumentException or Newtonsoft.Json.JsonException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning("Stripe webhook refused: missing or invalid signature");
+            logger.LogWarning("Stripe webhook refused: signed, but not a Stripe event ({Error})", ex.GetType().Name);
+            return BadRequest();
+        }
+
+        if (string.IsNullOrWhiteSpace(stripeEvent?.Id) || string.IsNullOrWhiteSpace(stripeEvent.Type) || stripeEvent.Id.Length > 100)
+        {
+            logger.LogWarning("Stripe webhook refused: signed, but the event has no id or type");
+            return BadRequest();
+        }
+
+        if (stripeEvent.Livemode != options.Value.IsLiveMode)
+        {
+            // A test event on a live instance (or the reverse): never acted on. The endpoint is set up in the wrong mode.
+            logger.LogError("Stripe webhook refused: event {EventId} is {Mode} but this instance uses {KeyMode} keys", stripeEvent.Id,
+                stripeEvent.Livemode ? "live" : "test", options.Value.IsLiveMode ? "live" : "test");
             return BadRequest();
         }
 
@@ -67,17 +109,22 @@ public sealed class StripeWebhookController(
             return Ok();
         }
 
-        var related = await HandleAsync(stripeEvent, ct);
+        var (handled, related) = await HandleAsync(stripeEvent, ct);
+        if (handled == Handled.WrongShape)
+        {
+            logger.LogWarning("Stripe webhook refused: event {EventId} of type {EventType} does not carry the object that type should", stripeEvent.Id, stripeEvent.Type);
+            return BadRequest();
+        }
 
         portal.ChangeTracker.Clear();
         portal.ProviderEvents.Add(new ProviderEvent
         {
             Id = stripeEvent.Id,
             Provider = "Stripe",
-            Type = stripeEvent.Type,
+            Type = stripeEvent.Type.Length > 100 ? stripeEvent.Type[..100] : stripeEvent.Type,
             ReceivedAt = clock.GetUtcNow().UtcDateTime,
             ProcessedAt = clock.GetUtcNow().UtcDateTime,
-            RelatedObjectId = related,
+            RelatedObjectId = related is { Length: > 100 } ? related[..100] : related,
         });
         try
         {
@@ -92,45 +139,123 @@ public sealed class StripeWebhookController(
         return Ok();
     }
 
-    private async Task<string?> HandleAsync(Event stripeEvent, CancellationToken ct)
+    /// <summary>The body, or null when it is longer than <see cref="MaxBody"/> (a chunked body has no length).</summary>
+    private async Task<string?> ReadBodyAsync(CancellationToken ct)
     {
+        try
+        {
+            using var reader = new StreamReader(Request.Body);
+            var buffer = new char[MaxBody + 1];
+            var read = 0;
+            while (read < buffer.Length)
+            {
+                var n = await reader.ReadAsync(buffer.AsMemory(read), ct);
+                if (n == 0)
+                {
+                    return new string(buffer, 0, read);
+                }
+
+                read += n;
+            }
+
+            return null;
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+    }
+
+    private async Task<(Handled, string?)> HandleAsync(Event stripeEvent, CancellationToken ct)
+    {
+        var data = stripeEvent.Data?.Object;
         switch (stripeEvent.Type)
         {
             case EventTypes.CheckoutSessionCompleted:
             case EventTypes.CheckoutSessionAsyncPaymentSucceeded:
             case EventTypes.CheckoutSessionExpired:
                 {
-                    var session = (Session)stripeEvent.Data.Object;
-                    var attemptId = await AttemptForSessionAsync(session, ct);
-                    if (attemptId is Guid id)
+                    if (data is not Session session || string.IsNullOrEmpty(session.Id))
+                    {
+                        return (Handled.WrongShape, null);
+                    }
+
+                    if (await AttemptForSessionAsync(session, ct) is Guid id)
                     {
                         await payments.ApplyAsync(id, StripePaymentGateway.FromSession(session), ct);
                     }
 
-                    return session.Id;
+                    return (Handled.Ok, session.Id);
                 }
 
             case EventTypes.CheckoutSessionAsyncPaymentFailed:
                 {
-                    var session = (Session)stripeEvent.Data.Object;
-                    if (await AttemptForSessionAsync(session, ct) is Guid id)
+                    if (data is not Session session || string.IsNullOrEmpty(session.Id))
                     {
-                        await poster.MarkAsync(id, PaymentStatus.Failed, "Your bank did not confirm the Direct Debit", ct: ct);
+                        return (Handled.WrongShape, null);
                     }
 
-                    return session.Id;
+                    if (await AttemptForSessionAsync(session, ct) is Guid id)
+                    {
+                        await poster.MarkAsync(id, PaymentStatus.Failed, StripePaymentGateway.BankRefused, ct: ct);
+                    }
+
+                    return (Handled.Ok, session.Id);
                 }
 
             case EventTypes.ChargeRefunded:
                 {
-                    var charge = (Charge)stripeEvent.Data.Object;
-                    await PostRefundsAsync(charge, ct);
-                    return charge.PaymentIntentId;
+                    if (data is not Charge charge || string.IsNullOrEmpty(charge.PaymentIntentId))
+                    {
+                        return (Handled.WrongShape, null);
+                    }
+
+                    // Recent API versions do not include the refunds in the charge: ask Stripe for them.
+                    var list = charge.Refunds?.Data is { Count: > 0 } included
+                        ? included
+                        : (await new RefundService(stripe).ListAsync(new RefundListOptions { PaymentIntent = charge.PaymentIntentId, Limit = 100 }, cancellationToken: ct)).Data;
+                    foreach (var refund in list)
+                    {
+                        await refunds.ApplyAsync(StripePaymentGateway.FromRefund(refund) with { PaymentIntentId = refund.PaymentIntentId ?? charge.PaymentIntentId }, ct);
+                    }
+
+                    return (Handled.Ok, charge.PaymentIntentId);
+                }
+
+            case EventTypes.RefundCreated:
+            case EventTypes.RefundUpdated:
+            case EventTypes.RefundFailed:
+            case EventTypes.ChargeRefundUpdated:
+                {
+                    if (data is not Refund refund || string.IsNullOrEmpty(refund.Id) || string.IsNullOrEmpty(refund.Status))
+                    {
+                        return (Handled.WrongShape, null);
+                    }
+
+                    await refunds.ApplyAsync(StripePaymentGateway.FromRefund(refund), ct);
+                    return (Handled.Ok, refund.Id);
+                }
+
+            case EventTypes.ChargeDisputeCreated:
+            case EventTypes.ChargeDisputeUpdated:
+            case EventTypes.ChargeDisputeClosed:
+            case EventTypes.ChargeDisputeFundsWithdrawn:
+            case EventTypes.ChargeDisputeFundsReinstated:
+                {
+                    if (data is not Dispute dispute || string.IsNullOrEmpty(dispute.Id) || string.IsNullOrEmpty(dispute.Status))
+                    {
+                        return (Handled.WrongShape, null);
+                    }
+
+                    await disputes.ApplyAsync(new DisputeState(dispute.Id, dispute.PaymentIntentId, dispute.Amount, dispute.Status, dispute.Reason),
+                        fundsWithdrawn: stripeEvent.Type == EventTypes.ChargeDisputeFundsWithdrawn,
+                        fundsReinstated: stripeEvent.Type == EventTypes.ChargeDisputeFundsReinstated, ct);
+                    return (Handled.Ok, dispute.Id);
                 }
 
             default:
                 logger.LogInformation("Stripe event type {EventType} not used; acknowledged", stripeEvent.Type);
-                return null;
+                return (Handled.Ok, null);
         }
     }
 
@@ -157,33 +282,5 @@ public sealed class StripeWebhookController(
         }
 
         return attemptId;
-    }
-
-    private async Task PostRefundsAsync(Charge charge, CancellationToken ct)
-    {
-        var attemptId = await portal.PaymentAttempts
-            .Where(a => a.ProviderPaymentIntentId == charge.PaymentIntentId && a.Status == PaymentStatus.Succeeded)
-            .Select(a => (Guid?)a.Id)
-            .SingleOrDefaultAsync(ct);
-        if (attemptId is null)
-        {
-            logger.LogWarning("Refund for a payment the portal did not post; ignored");
-            return;
-        }
-
-        // Recent API versions do not include the refunds in the charge: ask Stripe for them.
-        var refunds = charge.Refunds?.Data is { Count: > 0 } included
-            ? included
-            : (await new RefundService(stripe).ListAsync(new RefundListOptions { PaymentIntent = charge.PaymentIntentId, Limit = 100 }, cancellationToken: ct)).Data;
-        foreach (var refund in refunds.Where(r => r.Status == "succeeded"))
-        {
-            await poster.PostRefundAsync(attemptId.Value, refund.Id, refund.Amount, ct);
-        }
-
-        foreach (var failed in refunds.Where(r => r.Status is "failed" or "canceled"))
-        {
-            await portal.PaymentRefunds.Where(r => r.ProviderRefundId == failed.Id && r.Status == RefundStatus.Requested)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RefundStatus.Failed), ct);
-        }
     }
 }

@@ -82,6 +82,11 @@ public sealed class RentAccountQueries(HousingDbContext housing, PortalDbContext
             .OrderByDescending(a => a.CreatedAt)
             .Select(a => new { a.CreatedAt, a.Amount, a.Id })
             .ToListAsync(ct);
+        var pendingRefunds = await portal.PaymentRefunds.AsNoTracking()
+            .Where(r => (r.Status == RefundStatus.Requested || r.Status == RefundStatus.Pending)
+                && portal.PaymentAttempts.Any(a => a.Id == r.PaymentAttemptId && a.TenancyId == tenancyId))
+            .Select(r => new { r.RequestedAt, r.Amount, r.PaymentAttemptId })
+            .ToListAsync(ct);
 
         return new StatementViewModel
         {
@@ -90,7 +95,9 @@ public sealed class RentAccountQueries(HousingDbContext housing, PortalDbContext
             To = to,
             Balance = balance,
             Lines = lines,
-            Pending = pending.Select(p => new PendingLine(UkTime.ToUk(p.CreatedAt), p.Amount, Money.PaymentReference(p.Id))).ToList(),
+            Pending = pending.Select(p => new PendingLine(UkTime.ToUk(p.CreatedAt), p.Amount, Money.PaymentReference(p.Id)))
+                .Concat(pendingRefunds.Select(r => new PendingLine(UkTime.ToUk(r.RequestedAt), r.Amount, Money.PaymentReference(r.PaymentAttemptId), "Refund of online payment")))
+                .OrderByDescending(p => p.CreatedAtUk).ToList(),
             Page = page,
             TotalPages = pages,
             TotalLines = total,

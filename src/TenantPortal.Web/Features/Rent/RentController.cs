@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using TenantPortal.Web.Data.Portal;
+using TenantPortal.Web.Features.Account;
 using TenantPortal.Web.Features.Payments;
 using TenantPortal.Web.Infrastructure.Security;
 
@@ -10,7 +12,7 @@ namespace TenantPortal.Web.Features.Rent;
 
 /// <summary>The tenant's rent account, statement and paying rent. Every query is scoped to the signed-in tenancy.</summary>
 [Authorize(Policy = PortalPolicies.Tenant)]
-public sealed class RentController(RentAccountQueries queries, PaymentService payments, PaymentModeSelector selector, RentPaymentPoster poster, TimeProvider clock, ILogger<RentController> logger) : Controller
+public sealed class RentController(RentAccountQueries queries, PaymentService payments, PaymentModeSelector selector, RentPaymentPoster poster, IOptions<AccountOptions> accounts, TimeProvider clock, ILogger<RentController> logger) : Controller
 {
     [HttpGet("/rent")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -139,8 +141,10 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
             return RedirectToAction(nameof(Complete), new { attempt });
         }
 
-        var complete = Url.Action(nameof(Complete), "Rent", new { attempt = row.Id }, Request.Scheme)!;
-        var cancelled = Url.Action(nameof(Cancelled), "Rent", new { attempt = row.Id }, Request.Scheme)!;
+        // Built from Accounts:PublicBaseUrl, never from the request's Host header (a forged Host would send the
+        // tenant back to someone else's site after paying).
+        var complete = PublicUrl($"/rent/pay/complete?attempt={row.Id}");
+        var cancelled = PublicUrl($"/rent/pay/cancelled?attempt={row.Id}");
         CheckoutStart start;
         try
         {
@@ -148,8 +152,14 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
         }
         catch (Exception ex) when (PaymentProviderFailure.Is(ex, ct))
         {
-            logger.LogWarning(ex, "Payment provider unavailable starting attempt {AttemptId}", row.Id);
-            return await ProviderUnavailableAsync(row, ct);
+            PaymentProviderFailure.Log(logger, ex, "starting checkout", row.Id, ct);
+            return await ProviderFailedAsync(row, PaymentProviderFailure.Classify(ex, ct), ct);
+        }
+
+        if (start.Finished is not null)
+        {
+            // The existing checkout was already paid, is with the bank, or has closed: say so, never open another.
+            return RedirectToAction(nameof(Complete), new { attempt });
         }
 
         if (start.ClientSecret is not null && selector.PublishableKey is not null)
@@ -159,6 +169,17 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
         }
 
         return start.RedirectUrl is null ? RedirectToAction(nameof(Complete), new { attempt }) : Redirect(start.RedirectUrl);
+    }
+
+    private string PublicUrl(string pathAndQuery)
+    {
+        var baseUrl = accounts.Value.PublicBaseUrl;
+        if (string.IsNullOrWhiteSpace(baseUrl))
+        {
+            baseUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        }
+
+        return baseUrl.TrimEnd('/') + pathAndQuery;
     }
 
     /// <summary>Where Stripe (or the test gateway) sends the tenant back. The status comes from the provider,
@@ -172,8 +193,16 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
             return NotFound();
         }
 
-        var confirmed = await TryConfirmAsync(row, ct);
-        return confirmed is null ? await ProviderUnavailableAsync(row, ct) : View("Complete", await ResultAsync(confirmed, cancelled: false, ct));
+        try
+        {
+            var confirmed = await payments.ConfirmAsync(row, ct);
+            return View("Complete", await ResultAsync(confirmed, cancelled: false, ct));
+        }
+        catch (Exception ex) when (PaymentProviderFailure.Is(ex, ct))
+        {
+            PaymentProviderFailure.Log(logger, ex, "confirming the payment", row.Id, ct);
+            return await ProviderFailedAsync(row, PaymentProviderFailure.Classify(ex, ct), ct);
+        }
     }
 
     [HttpGet("/rent/pay/cancelled")]
@@ -185,20 +214,19 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
             return NotFound();
         }
 
-        // Stripe may still have taken the money (a second tab): ask first, and only then call it cancelled.
-        var confirmed = await TryConfirmAsync(row, ct);
-        if (confirmed is null)
+        // Stripe may still take the money (a second tab): the session is expired at Stripe first; if it was paid
+        // meanwhile, the payment is posted and the receipt shown instead.
+        try
         {
-            return await ProviderUnavailableAsync(row, ct);
+            var confirmed = await payments.CancelAsync(row, ct);
+            return View("Complete", await ResultAsync(confirmed, cancelled: true, ct));
         }
-
-        if (confirmed.Status is PaymentStatus.Open or PaymentStatus.Created)
+        catch (Exception ex) when (PaymentProviderFailure.Is(ex, ct))
         {
-            await poster.MarkAsync(row.Id, PaymentStatus.Cancelled, "You cancelled the payment", ct: ct);
-            confirmed = (await payments.FindAsync(attempt, User.TenancyId(), ct))!;
+            // Not called cancelled: Stripe could still take the money. The webhook or reconciliation settles it.
+            PaymentProviderFailure.Log(logger, ex, "expiring the checkout", row.Id, ct);
+            return await ProviderFailedAsync(row, PaymentProviderFailure.Classify(ex, ct), ct);
         }
-
-        return View("Complete", await ResultAsync(confirmed, cancelled: true, ct));
     }
 
     [HttpGet("/rent/pay/test-gateway")]
@@ -243,34 +271,23 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
         return RedirectToAction(nameof(Complete), new { attempt });
     }
 
-    /// <summary>Asks the provider how the attempt stands; null when it does not answer.</summary>
-    private async Task<PaymentAttempt?> TryConfirmAsync(PaymentAttempt row, CancellationToken ct)
+    /// <summary>The provider did not answer, or refused the request. An attempt that never reached it is closed as
+    /// failed (no checkout was ever shown, so no money can be taken); one with a checkout already open stays open and
+    /// is settled by the webhook or reconciliation, and the tenant is told not to pay again.</summary>
+    private async Task<IActionResult> ProviderFailedAsync(PaymentAttempt row, ProviderFailure failure, CancellationToken ct)
     {
-        try
-        {
-            return await payments.ConfirmAsync(row, ct);
-        }
-        catch (Exception ex) when (PaymentProviderFailure.Is(ex, ct))
-        {
-            logger.LogWarning(ex, "Payment provider unavailable confirming attempt {AttemptId}", row.Id);
-            return null;
-        }
-    }
-
-    /// <summary>The provider did not answer. An attempt that never reached it is closed as failed (no checkout was
-    /// ever shown, so no money can be taken); one with a checkout already open stays open and is settled by the
-    /// webhook or reconciliation, and the tenant is told not to pay again. Either way nothing is left ambiguous.</summary>
-    private async Task<IActionResult> ProviderUnavailableAsync(PaymentAttempt row, CancellationToken ct)
-    {
-        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        if (row.Status == PaymentStatus.Created && await poster.MarkAsync(row.Id, PaymentStatus.Failed, PaymentProviderFailure.NotStarted, ct: ct))
+        var refused = failure == ProviderFailure.Refused;
+        Response.StatusCode = refused ? StatusCodes.Status502BadGateway : StatusCodes.Status503ServiceUnavailable;
+        var reason = refused ? PaymentProviderFailure.Refused : PaymentProviderFailure.NotStarted;
+        if (row.Status == PaymentStatus.Created && row.ProviderSessionId is null && await poster.MarkAsync(row.Id, PaymentStatus.Failed, reason, ct: ct))
         {
             row.Status = PaymentStatus.Failed;
-            row.FailureReason = PaymentProviderFailure.NotStarted;
+            row.FailureReason = reason;
         }
 
         var model = await ResultAsync(row, cancelled: false, ct);
-        model.ProviderUnavailable = true;
+        model.ProviderUnavailable = !refused;
+        model.ProviderRefused = refused;
         return View("Complete", model);
     }
 

@@ -46,7 +46,8 @@ public sealed class StatementFilter
 
 public sealed record StatementLine(DateOnly Date, string Description, string? Reference, decimal Amount, decimal BalanceAfter, RentTransactionType Type);
 
-public sealed record PendingLine(DateTime CreatedAtUk, decimal Amount, string Reference);
+/// <summary>A payment waiting for the bank, or a refund Stripe has not finished, shown apart from the lines.</summary>
+public sealed record PendingLine(DateTime CreatedAtUk, decimal Amount, string Reference, string Description = "Online payment");
 
 public sealed class StatementViewModel
 {
@@ -143,4 +144,7 @@ public sealed class PaymentResultViewModel
 
     /// <summary>The payment provider could not be reached just now.</summary>
     public bool ProviderUnavailable { get; set; }
+
+    /// <summary>The provider answered that the request was wrong (logged with its request id): trying again will not help.</summary>
+    public bool ProviderRefused { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TenantPortal.Web.Features.Payments;
 using TenantPortal.Web.Infrastructure.Security;
 
 namespace TenantPortal.Web.Infrastructure.Configuration;
@@ -42,6 +43,8 @@ public static class StartupConfigurationValidator
         {
             problems.Add("Accounts:PublicBaseUrl must be the portal's address (e.g. http://localhost:5000 on a developer's machine): links in emails are built from it.");
         }
+        var stripe = configuration.GetSection(StripeOptions.Section).Get<StripeOptions>() ?? new StripeOptions();
+        problems.AddRange(stripe.Problems(environment.IsProduction()));
 
         if (environment.IsProduction())
         {

@@ -8,19 +8,34 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     public static void AllowStripeCheckout(HttpContext context) => context.Items[StripeFlag] = true;
 
+    private const string Csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>The pay pages only: the sources Stripe documents for Stripe.js and Checkout
+    /// (docs.stripe.com/security/guide#content-security-policy).</summary>
+    private const string StripeCsp = "default-src 'self'; "
+        + "script-src 'self' https://js.stripe.com https://*.js.stripe.com https://checkout.stripe.com; "
+        + "frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com https://checkout.stripe.com; "
+        + "connect-src 'self' https://api.stripe.com https://checkout.stripe.com; "
+        + "img-src 'self' data: https://*.stripe.com; style-src 'self'; object-src 'none'; base-uri 'self'; "
+        + "form-action 'self' https://checkout.stripe.com; frame-ancestors 'none'";
+
+    private const string Permissions = "camera=(self), geolocation=(), microphone=(), payment=()";
+
+    /// <summary>The pay pages only: Apple Pay and Google Pay run inside Stripe's frames, which need the Payment
+    /// Request API delegated to them.</summary>
+    private const string StripePermissions = "camera=(), geolocation=(), microphone=(), payment=(self \"https://js.stripe.com\" \"https://checkout.stripe.com\")";
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
             var stripe = context.Items.ContainsKey(StripeFlag);
-            headers.ContentSecurityPolicy = stripe
-                ? "default-src 'self'; script-src 'self' https://js.stripe.com; frame-src https://js.stripe.com https://checkout.stripe.com; connect-src 'self' https://api.stripe.com https://checkout.stripe.com; img-src 'self' data: https://*.stripe.com; style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self' https://checkout.stripe.com; frame-ancestors 'none'"
-                : "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            headers.ContentSecurityPolicy = stripe ? StripeCsp : Csp;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";
-            headers["Permissions-Policy"] = "camera=(self), geolocation=(), microphone=(), payment=(self)";
+            headers["Permissions-Policy"] = stripe ? StripePermissions : Permissions;
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             if (!headers.ContainsKey("Cache-Control"))
             {

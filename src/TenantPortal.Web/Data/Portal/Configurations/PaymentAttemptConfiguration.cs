@@ -14,6 +14,7 @@ internal sealed class PaymentAttemptConfiguration : IEntityTypeConfiguration<Pay
         builder.Property(p => p.Currency).HasMaxLength(3);
         builder.Property(p => p.ProviderSessionId).HasMaxLength(100);
         builder.Property(p => p.ProviderPaymentIntentId).HasMaxLength(100);
+        builder.Property(p => p.CheckoutUiMode).HasMaxLength(10);
         builder.Property(p => p.PaymentMethodType).HasMaxLength(30);
         builder.Property(p => p.FailureReason).HasMaxLength(500);
         builder.Property(p => p.LeaseOwner).HasMaxLength(100);
@@ -22,5 +23,6 @@ internal sealed class PaymentAttemptConfiguration : IEntityTypeConfiguration<Pay
         builder.HasIndex(p => new { p.TenancyId, p.CreatedAt });
         builder.HasIndex(p => new { p.Status, p.CreatedAt });
         builder.HasIndex(p => p.CreatedAt);
+        builder.HasIndex(p => p.ProviderPaymentIntentId);
     }
 }

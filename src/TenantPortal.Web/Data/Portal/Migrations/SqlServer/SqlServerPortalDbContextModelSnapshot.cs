@@ -328,6 +328,10 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<string>("CheckoutUiMode")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("datetime2");
 
@@ -339,9 +343,15 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
 
+                    b.Property<DateTime?>("EmbeddedExpiresAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("FailureReason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("HostedExpiresAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("LastCheckedAt")
                         .HasColumnType("datetime2");
@@ -361,6 +371,9 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("ProviderClosedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("ProviderPaymentIntentId")
                         .HasMaxLength(100)
@@ -408,6 +421,8 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("ProviderPaymentIntentId");
+
                     b.HasIndex("ProviderSessionId")
                         .IsUnique()
                         .HasFilter("[ProviderSessionId] IS NOT NULL");
@@ -417,6 +432,47 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                     b.HasIndex("TenancyId", "CreatedAt");
 
                     b.ToTable("PaymentAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Portal.PaymentDispute", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("PaymentAttemptId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long?>("RecreditTransactionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ReversalTransactionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentAttemptId");
+
+                    b.ToTable("PaymentDisputes", (string)null);
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.PaymentRefund", b =>
@@ -431,12 +487,27 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("LastCheckedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<Guid>("PaymentAttemptId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("ProviderRefundId")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.Property<long?>("RentTransactionId")
                         .HasColumnType("bigint");
@@ -448,6 +519,9 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<long?>("ReversalTransactionId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -461,6 +535,8 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                     b.HasIndex("ProviderRefundId")
                         .IsUnique()
                         .HasFilter("[ProviderRefundId] IS NOT NULL");
+
+                    b.HasIndex("Status", "RequestedAt");
 
                     b.ToTable("PaymentRefunds", (string)null);
                 });
@@ -716,6 +792,15 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Portal.PaymentDispute", b =>
+                {
+                    b.HasOne("TenantPortal.Web.Data.Portal.PaymentAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentAttemptId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

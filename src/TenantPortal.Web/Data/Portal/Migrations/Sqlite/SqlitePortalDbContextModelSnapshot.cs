@@ -312,6 +312,10 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CheckoutUiMode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
@@ -323,8 +327,14 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EmbeddedExpiresAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FailureReason")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HostedExpiresAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastCheckedAt")
@@ -344,6 +354,9 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProviderClosedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderPaymentIntentId")
@@ -392,6 +405,8 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("ProviderPaymentIntentId");
+
                     b.HasIndex("ProviderSessionId")
                         .IsUnique()
                         .HasFilter("[ProviderSessionId] IS NOT NULL");
@@ -401,6 +416,47 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
                     b.HasIndex("TenancyId", "CreatedAt");
 
                     b.ToTable("PaymentAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Portal.PaymentDispute", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PaymentAttemptId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecreditTransactionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReversalTransactionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentAttemptId");
+
+                    b.ToTable("PaymentDisputes", (string)null);
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.PaymentRefund", b =>
@@ -415,11 +471,26 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastCheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PaymentAttemptId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderRefundId")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RentTransactionId")
@@ -433,6 +504,9 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReversalTransactionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -445,6 +519,8 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
                     b.HasIndex("ProviderRefundId")
                         .IsUnique()
                         .HasFilter("[ProviderRefundId] IS NOT NULL");
+
+                    b.HasIndex("Status", "RequestedAt");
 
                     b.ToTable("PaymentRefunds", (string)null);
                 });
@@ -697,6 +773,15 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Portal.PaymentDispute", b =>
+                {
+                    b.HasOne("TenantPortal.Web.Data.Portal.PaymentAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentAttemptId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
