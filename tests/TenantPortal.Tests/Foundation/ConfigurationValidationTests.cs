@@ -138,6 +138,8 @@ public sealed class ConfigurationValidationTests
         settings["Email:Delivery"] = "Smtp";
         settings["Email:SmtpHost"] = "smtp.example.org";
         settings["Accounts:PublicBaseUrl"] = "https://portal.example.org";
+        settings["DataProtection:CertificateBase64"] = Infrastructure.ProductionSettings.CertificateBase64;
+        settings["DataProtection:CertificatePassword"] = Infrastructure.ProductionSettings.CertificatePassword;
 
         var problems = Validate(settings, Environments.Production);
 

@@ -62,7 +62,7 @@ public sealed class AdminPaymentsTests(StripeAppFixture app) : IClassFixture<Str
         Assert.Equal("Apply filters", filters.QuerySelector(".filters__actions button").Text());
         Assert.NotNull(byDefault.QuerySelector("#result-count"));
         Assert.Equal(HttpStatusCode.OK, badDate.StatusCode);
-        Assert.Equal(["The end date must be between 2000 and 2100"], (await badDate.GetDocumentAsync()).ErrorSummary());
+        Assert.Equal(["The end date must be between 1 January 2000 and 31 December 2099"], (await badDate.GetDocumentAsync()).ErrorSummary());
     }
 
     [Fact]

@@ -54,10 +54,12 @@ public static class PhotoTestData
     }
 
     /// <summary>Keys whose bytes are still kept.</summary>
-    public static Task<List<string>> KeptAsync(RepairsApp app, IEnumerable<string> keys)
+    /// <summary>Those of <paramref name="keys"/> whose photo is still stored, in the order given.</summary>
+    public static async Task<List<string>> KeptAsync(RepairsApp app, IEnumerable<string> keys)
     {
         var list = keys.ToList();
-        return app.WithPortalAsync(db => db.PhotoContents.Where(c => list.Contains(c.Key) && c.Variant == PhotoVariant.Full).Select(c => c.Key).ToListAsync());
+        var kept = (await app.WithPortalAsync(db => db.PhotoContents.Where(c => list.Contains(c.Key) && c.Variant == PhotoVariant.Full).Select(c => c.Key).ToListAsync())).ToHashSet();
+        return list.Where(kept.Contains).ToList();
     }
 
     public static async Task<HttpResponseMessage> AddInformationAsync(HttpClient client, string reference, int photos)

@@ -52,18 +52,13 @@ public sealed class WebhookBodyTests(StripeAppFixture app) : IClassFixture<Strip
     [Fact]
     public async Task On_kestrel_in_production_a_body_over_256_KB_gets_413_not_the_error_page()
     {
-        await using var server = await AppServer.StartAsync(new Dictionary<string, string>
+        await using var server = await AppServer.StartAsync(Infrastructure.ProductionSettings.ForProcess(new Dictionary<string, string?>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Email__Delivery"] = "Smtp",
-            ["Email__SmtpHost"] = "localhost",
-            ["Accounts__PublicBaseUrl"] = "https://portal.example.org",
-            ["DemoData__Seed"] = "false",
-            ["Stripe__SecretKey"] = FakeStripe.SecretKey,
-            ["Stripe__PublishableKey"] = FakeStripe.PublishableKey,
-            ["Stripe__WebhookSecret"] = FakeStripe.WebhookSecret,
-            ["Stripe__TestEnvironment"] = "true",
-        });
+            ["Stripe:SecretKey"] = FakeStripe.SecretKey,
+            ["Stripe:PublishableKey"] = FakeStripe.PublishableKey,
+            ["Stripe:WebhookSecret"] = FakeStripe.WebhookSecret,
+            ["Stripe:TestEnvironment"] = "true",
+        }));
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
         // Just over the limit: the server answers 413 before reading it all, so keep what is left unread small.
         var payload = "{\"padding\":\"" + new string('x', (256 * 1024) + 100) + "\"}";
@@ -97,14 +92,8 @@ public sealed class WebhookBodyTests(StripeAppFixture app) : IClassFixture<Strip
         }
     }
 
-    private static Dictionary<string, string?> ProductionSettings() => new()
-    {
-        ["Email:Delivery"] = "Smtp",
-        ["Email:SmtpHost"] = "smtp.example.org",
-        ["Accounts:PublicBaseUrl"] = "https://portal.example.org",
-        ["DemoData:Seed"] = "false",
-        ["Stripe:TestEnvironment"] = "true",
-    };
+    private static Dictionary<string, string?> ProductionSettings() =>
+        Infrastructure.ProductionSettings.ForFactory(new Dictionary<string, string?> { ["Stripe:TestEnvironment"] = "true" });
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string payload, string? signature)
     {
