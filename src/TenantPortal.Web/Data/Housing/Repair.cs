@@ -51,5 +51,8 @@ public class Repair
     public List<RepairPhoto> Photos { get; set; } = [];
     public RepairFeedback? Feedback { get; set; }
 
-    public bool IsOpen => Status is not (RepairStatus.Completed or RepairStatus.Cancelled);
+    public bool IsOpen => IsOpenStatus(Status);
+
+    /// <summary>The one definition of an open repair: not completed and not cancelled.</summary>
+    public static bool IsOpenStatus(RepairStatus status) => status is not (RepairStatus.Completed or RepairStatus.Cancelled);
 }

@@ -114,6 +114,12 @@ public static class PhotoProcessor
             {
                 return Rebuild(data, format, () => deadline.Elapsed > limit);
             }
+            catch (Exception) when (deadline.Elapsed > limit)
+            {
+                // Cancelled through the progress callback: ImageMagick stops mid-step and may leave the image disposed,
+                // so whatever it throws then is the time limit, not a damaged photo (and never a 500).
+                return new PhotoCheck(null, TooSlowMessage);
+            }
             catch (Exception ex) when (ex is MagickException or ArgumentException or OverflowException)
             {
                 return new PhotoCheck(null, DamagedMessage);

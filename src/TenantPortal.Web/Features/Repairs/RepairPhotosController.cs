@@ -5,6 +5,8 @@ using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Infrastructure.Security;
 
+using TenantPortal.Web.Infrastructure.Web;
+
 namespace TenantPortal.Web.Features.Repairs;
 
 /// <summary>Repair photos and their thumbnails, served only through these actions: to the tenancy's own tenants and to
@@ -14,14 +16,13 @@ namespace TenantPortal.Web.Features.Repairs;
 public sealed class RepairPhotosController(HousingDbContext db, RepairPhotoStore photos) : Controller
 {
     [HttpGet("repairs/{reference}/photos/{id:int}")]
-    public Task<IActionResult> Photo(string reference, int id, CancellationToken ct) => ServeAsync(reference, id, PhotoVariant.Full, ct);
+    public Task<IActionResult> Photo(Reference reference, int id, CancellationToken ct) => ServeAsync(reference, id, PhotoVariant.Full, ct);
 
     [HttpGet("repairs/{reference}/photos/{id:int}/thumbnail")]
-    public Task<IActionResult> Thumbnail(string reference, int id, CancellationToken ct) => ServeAsync(reference, id, PhotoVariant.Thumbnail, ct);
+    public Task<IActionResult> Thumbnail(Reference reference, int id, CancellationToken ct) => ServeAsync(reference, id, PhotoVariant.Thumbnail, ct);
 
     private async Task<IActionResult> ServeAsync(string reference, int id, PhotoVariant variant, CancellationToken ct)
     {
-        reference = reference.ToUpperInvariant();
         var staff = User.IsInRole(PortalRoles.Officer) || User.IsInRole(PortalRoles.Administrator);
         int? tenancyId = User.IsTenant() ? User.TenancyId() : null;
         if (!staff && tenancyId is null)

@@ -7,7 +7,7 @@ public sealed record TenancyRepairContext(int TenancyId, int PatchId, bool HasCa
 
 public sealed record RepairListItem(string Reference, string Item, string Problem, string Location, RepairStatus Status, DateTime ReportedAt, DateOnly TargetDate, DateOnly? AppointmentDate, SlotPeriod? AppointmentPeriod)
 {
-    public bool IsOpen => Status is not (RepairStatus.Completed or RepairStatus.Cancelled);
+    public bool IsOpen => Repair.IsOpenStatus(Status);
 }
 
 /// <summary>Read models for the repairs pages: one query each, scoped to a tenancy.</summary>

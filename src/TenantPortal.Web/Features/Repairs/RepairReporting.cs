@@ -47,12 +47,6 @@ public sealed class RepairReporting(
         {
             return await unitOfWork.ExecuteAsync(c => SubmitInTransactionAsync(draft, channel, actor, c), ct);
         }
-        catch (SlotGoneException)
-        {
-            housing.ChangeTracker.Clear();
-            portal.ChangeTracker.Clear();
-            return new SubmitResult(SubmitStatus.SlotTaken, Error: "Sorry, someone else has just booked that time. Choose another time.");
-        }
         catch (DbUpdateException)
         {
             housing.ChangeTracker.Clear();
@@ -67,12 +61,12 @@ public sealed class RepairReporting(
         }
     }
 
-    private async Task<SubmitResult> SubmitInTransactionAsync(RepairDraft draft, RepairChannel channel, RepairActor actor, CancellationToken ct)
+    private async Task<UnitOfWorkResult<SubmitResult>> SubmitInTransactionAsync(RepairDraft draft, RepairChannel channel, RepairActor actor, CancellationToken ct)
     {
         var existing = await housing.Repairs.AsNoTracking().Where(r => r.SubmissionKey == draft.Id).Select(r => r.Reference).FirstOrDefaultAsync(ct);
         if (existing is not null)
         {
-            return new SubmitResult(SubmitStatus.AlreadySubmitted, existing);
+            return UnitOfWork.Commit(new SubmitResult(SubmitStatus.AlreadySubmitted, existing));
         }
 
         var tenancy = await housing.Tenancies.AsNoTracking().Where(t => t.Id == draft.TenancyId)
@@ -88,7 +82,7 @@ public sealed class RepairReporting(
             .SingleOrDefaultAsync(i => i.Id == draft.CatalogueItemId && i.IsActive && !i.IsTenantResponsibility, ct);
         if (tenancy is null || item is null)
         {
-            return new SubmitResult(SubmitStatus.Invalid, Error: "The report is not complete.");
+            return UnitOfWork.Rollback(new SubmitResult(SubmitStatus.Invalid, Error: "The report is not complete."));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -135,7 +129,8 @@ public sealed class RepairReporting(
             var outcome = await booking.BookAsync(repair, tenancy.PatchId, slotId, repair.TargetDate, actor.Name, channel, ct);
             if (outcome != BookingOutcome.Booked)
             {
-                throw new SlotGoneException();
+                // Nothing of the report is kept, its reference number included: the tenant chooses another time.
+                return UnitOfWork.Rollback(new SubmitResult(SubmitStatus.SlotTaken, Error: "Sorry, someone else has just booked that time. Choose another time."));
             }
 
             var slot = await housing.AppointmentSlots.AsNoTracking().Where(s => s.Id == slotId).Select(s => new { s.Date, s.Period }).SingleAsync(ct);
@@ -151,7 +146,7 @@ public sealed class RepairReporting(
         }
 
         await portal.SaveChangesAsync(ct);
-        return new SubmitResult(SubmitStatus.Created, reference);
+        return UnitOfWork.Commit(new SubmitResult(SubmitStatus.Created, reference));
     }
 
     private string ConfirmationBody(Repair repair, RepairCatalogueItem item, string? appointment, bool hasAlert)
@@ -176,5 +171,4 @@ public sealed class RepairReporting(
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 
-    private sealed class SlotGoneException : Exception;
 }

@@ -5,6 +5,8 @@ using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Security;
 
+using TenantPortal.Web.Infrastructure.Web;
+
 namespace TenantPortal.Web.Features.Repairs;
 
 /// <summary>My repairs and one repair's page: timeline, appointment changes, cancelling, adding information and
@@ -24,9 +26,8 @@ public sealed class RepairsController(
     public async Task<IActionResult> Index(CancellationToken ct) => View("Index", await queries.ListAsync(User.TenancyId(), ct));
 
     [HttpGet("{reference}")]
-    public async Task<IActionResult> Details(string reference, CancellationToken ct)
+    public async Task<IActionResult> Details(Reference reference, CancellationToken ct)
     {
-        reference = reference.ToUpperInvariant();
         var tenancyId = User.TenancyId();
         var r = await db.Repairs.AsNoTracking().Where(x => x.Reference == reference && x.TenancyId == tenancyId)
             .Select(x => new
@@ -55,7 +56,7 @@ public sealed class RepairsController(
             return NotFound();
         }
 
-        var open = r.Status is not (RepairStatus.Completed or RepairStatus.Cancelled);
+        var open = Repair.IsOpenStatus(r.Status);
         var available = await photos.AvailableAsync(r.Photos.Select(p => p.StoredFileName).ToList(), ct);
         return View("Details", new RepairDetailsPage
         {
@@ -80,9 +81,8 @@ public sealed class RepairsController(
     }
 
     [HttpGet("{reference}/appointment")]
-    public async Task<IActionResult> ChangeAppointment(string reference, CancellationToken ct)
+    public async Task<IActionResult> ChangeAppointment(Reference reference, CancellationToken ct)
     {
-        reference = reference.ToUpperInvariant();
         var repair = await LoadForChangeAsync(reference, ct);
         if (repair is null)
         {
@@ -91,16 +91,15 @@ public sealed class RepairsController(
 
         if (!MayChoose(repair.Value))
         {
-            return Redirect($"/repairs/{reference}");
+            return RedirectToAction(nameof(Details), new { reference = reference.Value });
         }
 
         return View("ChangeAppointment", await ChangePageAsync(repair.Value, null, ct));
     }
 
     [HttpPost("{reference}/appointment")]
-    public async Task<IActionResult> ChangeAppointment(string reference, int? slotId, CancellationToken ct)
+    public async Task<IActionResult> ChangeAppointment(Reference reference, int? slotId, CancellationToken ct)
     {
-        reference = reference.ToUpperInvariant();
         var info = await LoadForChangeAsync(reference, ct);
         if (info is null)
         {
@@ -109,7 +108,7 @@ public sealed class RepairsController(
 
         if (!MayChoose(info.Value))
         {
-            return Redirect($"/repairs/{reference}");
+            return RedirectToAction(nameof(Details), new { reference = reference.Value });
         }
 
         if (slotId is null)
@@ -141,13 +140,12 @@ public sealed class RepairsController(
             return View("ChangeAppointment", await ChangePageAsync(info.Value, null, ct));
         }
 
-        return Redirect($"/repairs/{reference}");
+        return RedirectToAction(nameof(Details), new { reference = reference.Value });
     }
 
     [HttpGet("{reference}/appointment/cancel")]
-    public async Task<IActionResult> CancelAppointment(string reference, CancellationToken ct)
+    public async Task<IActionResult> CancelAppointment(Reference reference, CancellationToken ct)
     {
-        reference = reference.ToUpperInvariant();
         var info = await LoadForChangeAsync(reference, ct);
         if (info is null)
         {
@@ -166,9 +164,8 @@ public sealed class RepairsController(
 
     [HttpPost("{reference}/appointment/cancel")]
     [ActionName("CancelAppointment")]
-    public async Task<IActionResult> CancelAppointmentPost(string reference, CancellationToken ct)
+    public async Task<IActionResult> CancelAppointmentPost(Reference reference, CancellationToken ct)
     {
-        reference = reference.ToUpperInvariant();
         var info = await LoadForChangeAsync(reference, ct);
         if (info is null)
         {
@@ -183,13 +180,12 @@ public sealed class RepairsController(
                 await db.SaveChangesAsync(c);
             }
         }, ct);
-        return Redirect($"/repairs/{reference}");
+        return RedirectToAction(nameof(Details), new { reference = reference.Value });
     }
 
     [HttpGet("{reference}/cancel")]
-    public async Task<IActionResult> Cancel(string reference, CancellationToken ct)
+    public async Task<IActionResult> Cancel(Reference reference, CancellationToken ct)
     {
-        reference = reference.ToUpperInvariant();
         var info = await LoadForChangeAsync(reference, ct);
         if (info is null)
         {
@@ -208,9 +204,8 @@ public sealed class RepairsController(
 
     [HttpPost("{reference}/cancel")]
     [ActionName("Cancel")]
-    public async Task<IActionResult> CancelPost(string reference, CancellationToken ct)
+    public async Task<IActionResult> CancelPost(Reference reference, CancellationToken ct)
     {
-        reference = reference.ToUpperInvariant();
         var info = await LoadForChangeAsync(reference, ct);
         if (info is null)
         {
@@ -229,13 +224,12 @@ public sealed class RepairsController(
             repair.History.Add(new RepairStatusChange { Status = RepairStatus.Cancelled, At = repair.CancelledAt!.Value, ChangedBy = User.DisplayName(), Channel = RepairChannel.Portal, Note = "Cancelled by the tenant", NoteVisibleToTenant = true });
             await db.SaveChangesAsync(c);
         }, ct);
-        return Redirect($"/repairs/{reference}");
+        return RedirectToAction(nameof(Details), new { reference = reference.Value });
     }
 
     [HttpGet("{reference}/add-information")]
-    public async Task<IActionResult> AddInformation(string reference, CancellationToken ct)
+    public async Task<IActionResult> AddInformation(Reference reference, CancellationToken ct)
     {
-        reference = reference.ToUpperInvariant();
         var info = await LoadForChangeAsync(reference, ct);
         return info is null ? NotFound() : await AddInformationViewAsync(info.Value.Id, new AddInformationForm(), ct);
     }
@@ -253,9 +247,8 @@ public sealed class RepairsController(
     [HttpPost("{reference}/add-information")]
     [RequestSizeLimit(45_000_000)]
     [RequestFormLimits(MultipartBodyLengthLimit = 45_000_000)]
-    public async Task<IActionResult> AddInformation(string reference, AddInformationForm form, List<IFormFile>? upload, CancellationToken ct)
+    public async Task<IActionResult> AddInformation(Reference reference, AddInformationForm form, List<IFormFile>? upload, CancellationToken ct)
     {
-        reference = reference.ToUpperInvariant();
         var info = await LoadForChangeAsync(reference, ct);
         if (info is null)
         {
@@ -328,26 +321,24 @@ public sealed class RepairsController(
             await db.SaveChangesAsync(c);
             await photos.AttachAsync(saved.Select(p => p.StoredFileName).ToList(), info.Value.Id, c);
         }, ct);
-        return Redirect($"/repairs/{reference}");
+        return RedirectToAction(nameof(Details), new { reference = reference.Value });
     }
 
     [HttpGet("{reference}/feedback")]
-    public async Task<IActionResult> Feedback(string reference, CancellationToken ct)
+    public async Task<IActionResult> Feedback(Reference reference, CancellationToken ct)
     {
-        reference = reference.ToUpperInvariant();
         var state = await FeedbackStateAsync(reference, ct);
         return state switch
         {
             null => NotFound(),
-            { CanGive: false } => Redirect($"/repairs/{reference}"),
+            { CanGive: false } => RedirectToAction(nameof(Details), new { reference = reference.Value }),
             _ => View("Feedback", new FeedbackForm()),
         };
     }
 
     [HttpPost("{reference}/feedback")]
-    public async Task<IActionResult> Feedback(string reference, FeedbackForm form, CancellationToken ct)
+    public async Task<IActionResult> Feedback(Reference reference, FeedbackForm form, CancellationToken ct)
     {
-        reference = reference.ToUpperInvariant();
         var state = await FeedbackStateAsync(reference, ct);
         if (state is null)
         {
@@ -356,7 +347,7 @@ public sealed class RepairsController(
 
         if (!state.Value.CanGive)
         {
-            return Redirect($"/repairs/{reference}");
+            return RedirectToAction(nameof(Details), new { reference = reference.Value });
         }
 
         if (!ModelState.IsValid)
@@ -383,7 +374,7 @@ public sealed class RepairsController(
         }
 
         TempData["FeedbackThanks"] = true;
-        return Redirect($"/repairs/{reference}");
+        return RedirectToAction(nameof(Details), new { reference = reference.Value });
     }
 
     // ---- helpers ----

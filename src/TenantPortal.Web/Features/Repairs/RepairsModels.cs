@@ -17,7 +17,7 @@ public sealed class RepairDetailsPage
     public string? Appointment { get; init; }
     public bool CanChangeAppointment { get; init; }
     public bool CanBook { get; init; }
-    public bool IsOpen => Status is not (RepairStatus.Completed or RepairStatus.Cancelled);
+    public bool IsOpen => Repair.IsOpenStatus(Status);
     public required IReadOnlyList<TimelineEntry> Timeline { get; init; }
     /// <summary>The repair's photos that are still kept (thumbnails link to the full photo).</summary>
     public required IReadOnlyList<int> PhotoIds { get; init; }

@@ -8,6 +8,8 @@ using TenantPortal.Web.Features.Repairs;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Security;
 
+using TenantPortal.Web.Infrastructure.Web;
+
 namespace TenantPortal.Web.Features.ReportRepair;
 
 /// <summary>The tenant's journey at /repairs/report.</summary>
@@ -566,9 +568,8 @@ public abstract class RepairJourneyController(
     }
 
     [HttpGet("confirmation/{reference}")]
-    public async Task<IActionResult> Confirmation(string reference, CancellationToken ct)
+    public async Task<IActionResult> Confirmation(Reference reference, CancellationToken ct)
     {
-        reference = reference.ToUpperInvariant();
         var tenancyId = TenancyId;
         var repair = await db.Repairs.AsNoTracking().Where(r => r.Reference == reference && r.TenancyId == tenancyId)
             .Select(r => new

@@ -11,11 +11,24 @@ namespace TenantPortal.Web.Infrastructure.Database;
 /// is idempotent (unique keys), so a retry after a failure between the two completes the work without doubling it.</summary>
 public sealed class PortalUnitOfWork(HousingDbContext housing, PortalDbContext portal, DatabaseTopology topology)
 {
-    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct = default)
+    // Set when a use case running inside another one decides to roll back: the outer one cannot commit half of it.
+    private bool rollbackOnly;
+
+    /// <summary>Runs <paramref name="work"/> in one transaction and commits or rolls back as it says
+    /// (<see cref="UnitOfWork.Commit{T}"/>, <see cref="UnitOfWork.Rollback{T}"/>). On a rollback both contexts forget
+    /// what they were tracking, so the caller can carry on (e.g. show the form again). Inside another unit of work, a
+    /// rollback marks the whole transaction to be rolled back when the outer one ends.</summary>
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<UnitOfWorkResult<T>>> work, CancellationToken ct = default)
     {
         if (housing.Database.CurrentTransaction is not null)
         {
-            return await work(ct);
+            var inner = await work(ct);
+            if (!inner.Commit)
+            {
+                rollbackOnly = true;
+            }
+
+            return inner.Value;
         }
 
         await using var housingTx = await housing.Database.BeginTransactionAsync(ct);
@@ -32,16 +45,31 @@ public sealed class PortalUnitOfWork(HousingDbContext housing, PortalDbContext p
             }
 
             var result = await work(ct);
-            await housingTx.CommitAsync(ct);
-            if (portalTx is not null)
+            if (result.Commit && !rollbackOnly)
             {
-                await portalTx.CommitAsync(ct);
+                await housingTx.CommitAsync(ct);
+                if (portalTx is not null)
+                {
+                    await portalTx.CommitAsync(ct);
+                }
+            }
+            else
+            {
+                await housingTx.RollbackAsync(CancellationToken.None);
+                if (portalTx is not null)
+                {
+                    await portalTx.RollbackAsync(CancellationToken.None);
+                }
+
+                housing.ChangeTracker.Clear();
+                portal.ChangeTracker.Clear();
             }
 
-            return result;
+            return result.Value;
         }
         finally
         {
+            rollbackOnly = false;
             if (topology.SharedDatabase)
             {
                 await portal.Database.UseTransactionAsync(null, CancellationToken.None);
@@ -54,6 +82,21 @@ public sealed class PortalUnitOfWork(HousingDbContext housing, PortalDbContext p
         }
     }
 
+    /// <summary>Runs <paramref name="work"/> in one transaction and commits it unless it throws.</summary>
+    public Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct = default) =>
+        ExecuteAsync(async c => UnitOfWork.Commit(await work(c)), ct);
+
     public Task ExecuteAsync(Func<CancellationToken, Task> work, CancellationToken ct = default) =>
         ExecuteAsync(async c => { await work(c); return true; }, ct);
+}
+
+/// <summary>What a use case decided: keep its writes or undo them, and what it returns either way.</summary>
+public readonly record struct UnitOfWorkResult<T>(T Value, bool Commit);
+
+public static class UnitOfWork
+{
+    public static UnitOfWorkResult<T> Commit<T>(T value) => new(value, true);
+
+    /// <summary>Undo every write of the use case (e.g. a slot taken meanwhile) and return <paramref name="value"/>.</summary>
+    public static UnitOfWorkResult<T> Rollback<T>(T value) => new(value, false);
 }

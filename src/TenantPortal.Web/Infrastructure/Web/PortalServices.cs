@@ -94,7 +94,6 @@ public static class PortalServices
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
-        services.AddRouting(o => o.LowercaseUrls = true);
         services.AddAdminOperationsFeature(configuration);
         services.AddAccountsFeature(configuration);
         services.AddContactDetailsFeature(configuration);

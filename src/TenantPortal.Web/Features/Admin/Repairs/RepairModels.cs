@@ -42,7 +42,7 @@ public sealed record RepairDetails(
     string? PatchName,
     int PatchId)
 {
-    public bool IsOpen => Status is not (RepairStatus.Completed or RepairStatus.Cancelled);
+    public bool IsOpen => Repair.IsOpenStatus(Status);
 }
 
 public sealed record RepairTenantRow(int Id, string Name, TenantRole Role, string? MobilePhone, string? HomePhone, string? Email, bool HasCautionaryAlert);

@@ -232,7 +232,7 @@ public sealed record RepairQueueRow(
     string? TenantName,
     int PhotoCount)
 {
-    public bool IsOpen => Status is not (RepairStatus.Completed or RepairStatus.Cancelled);
+    public bool IsOpen => Repair.IsOpenStatus(Status);
 }
 
 public sealed record RepairQueuePage(RepairQueueFilter Filter, IReadOnlyList<RepairQueueRow> Rows, int Total, int Page, int Pages, DateOnly Today);

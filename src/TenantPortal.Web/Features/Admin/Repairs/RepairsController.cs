@@ -23,10 +23,9 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
     }
 
     [HttpGet("{reference}")]
-    public async Task<IActionResult> Show(string reference, CancellationToken ct)
+    public async Task<IActionResult> Show(Reference reference, CancellationToken ct)
     {
         // Routing lower-cases generated URLs; references are stored upper-case.
-        reference = reference.ToUpperInvariant();
         var model = await LoadAsync(reference, ct);
         if (model is null)
         {
@@ -38,9 +37,8 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
     }
 
     [HttpPost("{reference}/status")]
-    public async Task<IActionResult> ChangeStatus(string reference, [Bind(Prefix = nameof(RepairPageModel.StatusForm))] StatusForm form, CancellationToken ct)
+    public async Task<IActionResult> ChangeStatus(Reference reference, [Bind(Prefix = nameof(RepairPageModel.StatusForm))] StatusForm form, CancellationToken ct)
     {
-        reference = reference.ToUpperInvariant();
         if (form.Status is { } s && !RepairOfficerActions.SettableStatuses.Contains(s))
         {
             ModelState.AddModelError("StatusForm.Status", "Use 'Complete the repair' or 'Cancel the repair' for those");
@@ -61,9 +59,8 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
     }
 
     [HttpPost("{reference}/priority")]
-    public async Task<IActionResult> ChangePriority(string reference, [Bind(Prefix = nameof(RepairPageModel.PriorityForm))] PriorityForm form, CancellationToken ct)
+    public async Task<IActionResult> ChangePriority(Reference reference, [Bind(Prefix = nameof(RepairPageModel.PriorityForm))] PriorityForm form, CancellationToken ct)
     {
-        reference = reference.ToUpperInvariant();
         if (!ModelState.IsValid)
         {
             return await RedisplayAsync(reference, m => m.PriorityForm = form, ct);
@@ -74,9 +71,8 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
     }
 
     [HttpPost("{reference}/appointment")]
-    public async Task<IActionResult> BookAppointment(string reference, [Bind(Prefix = nameof(RepairPageModel.BookForm))] BookForm form, CancellationToken ct)
+    public async Task<IActionResult> BookAppointment(Reference reference, [Bind(Prefix = nameof(RepairPageModel.BookForm))] BookForm form, CancellationToken ct)
     {
-        reference = reference.ToUpperInvariant();
         if (!ModelState.IsValid)
         {
             return await RedisplayAsync(reference, m => m.BookForm = form, ct);
@@ -97,9 +93,8 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
     }
 
     [HttpPost("{reference}/complete")]
-    public async Task<IActionResult> Complete(string reference, [Bind(Prefix = nameof(RepairPageModel.CompleteForm))] CompleteForm form, CancellationToken ct)
+    public async Task<IActionResult> Complete(Reference reference, [Bind(Prefix = nameof(RepairPageModel.CompleteForm))] CompleteForm form, CancellationToken ct)
     {
-        reference = reference.ToUpperInvariant();
         if (!ModelState.IsValid)
         {
             return await RedisplayAsync(reference, m => m.CompleteForm = form, ct);
@@ -110,9 +105,8 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
     }
 
     [HttpPost("{reference}/cancel")]
-    public async Task<IActionResult> Cancel(string reference, [Bind(Prefix = nameof(RepairPageModel.CancelForm))] CancelForm form, CancellationToken ct)
+    public async Task<IActionResult> Cancel(Reference reference, [Bind(Prefix = nameof(RepairPageModel.CancelForm))] CancelForm form, CancellationToken ct)
     {
-        reference = reference.ToUpperInvariant();
         if (!ModelState.IsValid)
         {
             return await RedisplayAsync(reference, m => m.CancelForm = form, ct);
@@ -128,8 +122,7 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
         {
             case RepairActionOutcome.Done:
                 TempData["RepairMessage"] = done;
-                // An explicit path: routing would lower-case the reference (LowercaseUrls), and references are matched exactly.
-                return Redirect($"/admin/repairs/{Uri.EscapeDataString(reference)}");
+                return RedirectToAction(nameof(Show), new { reference });
             case RepairActionOutcome.NotFound:
                 return NotFound();
             case RepairActionOutcome.Closed:

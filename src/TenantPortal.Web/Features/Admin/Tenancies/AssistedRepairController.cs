@@ -10,6 +10,8 @@ using TenantPortal.Web.Infrastructure.Audit;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Security;
 
+using TenantPortal.Web.Infrastructure.Web;
+
 namespace TenantPortal.Web.Features.Admin.Tenancies;
 
 /// <summary>Assisted digital: an officer reports a repair for a tenancy (on the phone or in person) through the same
@@ -56,8 +58,7 @@ public sealed class AssistedRepairController(
 
     public override async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
-        // Routing lower-cases generated URLs; tenancy references are stored upper-case.
-        var requested = (context.RouteData.Values["tenancy"] as string ?? "").ToUpperInvariant();
+        var requested = Reference.TryParse(context.RouteData.Values["tenancy"] as string, null, out var parsed) ? parsed.Value : "";
         var tenancy = await Housing.Tenancies.AsNoTracking().Where(t => t.Reference == requested)
             .Select(t => new
             {
@@ -79,42 +80,24 @@ public sealed class AssistedRepairController(
 
     /// <summary>The job and its audit entry in one transaction: a slot taken meanwhile or an invalid report rolls back
     /// the reference number too.</summary>
-    protected override async Task<SubmitResult> SubmitDraftAsync(RepairDraft draft, CancellationToken ct)
-    {
-        try
+    protected override Task<SubmitResult> SubmitDraftAsync(RepairDraft draft, CancellationToken ct) =>
+        unitOfWork.ExecuteAsync(async c =>
         {
-            return await unitOfWork.ExecuteAsync(async c =>
+            var result = await Reporting.SubmitAsync(draft, draft.Channel, new RepairActor(User.DisplayName(), null), c);
+            if (result.Status != SubmitStatus.Created)
             {
-                var result = await Reporting.SubmitAsync(draft, draft.Channel, new RepairActor(User.DisplayName(), null), c);
-                if (result.Status == SubmitStatus.Created)
-                {
-                    audit.Record(portal, User, "repair.reported-for-tenant", "Repair", result.Reference!, null, new
-                    {
-                        Tenancy = reference,
-                        Channel = draft.Channel.ToString(),
-                        draft.CatalogueItemId,
-                        draft.SlotId,
-                    });
-                    await portal.SaveChangesAsync(c);
-                }
-                else if (result.Status is SubmitStatus.SlotTaken or SubmitStatus.Invalid)
-                {
-                    throw new RolledBack(result);
-                }
+                // A slot taken meanwhile or an invalid report: the reporting rolled its writes back, so this does too.
+                return UnitOfWork.Rollback(result);
+            }
 
-                return result;
-            }, ct);
-        }
-        catch (RolledBack rolledBack)
-        {
-            Housing.ChangeTracker.Clear();
-            portal.ChangeTracker.Clear();
-            return rolledBack.Result;
-        }
-    }
-
-    private sealed class RolledBack(SubmitResult result) : Exception
-    {
-        public SubmitResult Result { get; } = result;
-    }
+            audit.Record(portal, User, "repair.reported-for-tenant", "Repair", result.Reference!, null, new
+            {
+                Tenancy = reference,
+                Channel = draft.Channel.ToString(),
+                draft.CatalogueItemId,
+                draft.SlotId,
+            });
+            await portal.SaveChangesAsync(c);
+            return UnitOfWork.Commit(result);
+        }, ct);
 }

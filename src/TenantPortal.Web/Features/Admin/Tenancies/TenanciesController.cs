@@ -5,6 +5,8 @@ using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Infrastructure.Security;
 
+using TenantPortal.Web.Infrastructure.Web;
+
 namespace TenantPortal.Web.Features.Admin.Tenancies;
 
 [Area("Admin")]
@@ -51,7 +53,7 @@ public sealed class TenanciesController(HousingDbContext housing, PortalDbContex
     }
 
     [HttpGet("{reference}")]
-    public async Task<IActionResult> Show(string reference, CancellationToken ct)
+    public async Task<IActionResult> Show(Reference reference, CancellationToken ct)
     {
         var header = await HeaderAsync(reference, ct);
         if (header is null)
@@ -93,7 +95,7 @@ public sealed class TenanciesController(HousingDbContext housing, PortalDbContex
     }
 
     [HttpGet("{reference}/statement")]
-    public async Task<IActionResult> Statement(string reference, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Statement(Reference reference, int page = 1, CancellationToken ct = default)
     {
         var header = await HeaderAsync(reference, ct);
         if (header is null)
@@ -113,7 +115,7 @@ public sealed class TenanciesController(HousingDbContext housing, PortalDbContex
     }
 
     [HttpPost("{reference}/tenants/{tenantId:int}/unlock")]
-    public async Task<IActionResult> Unlock(string reference, int tenantId, CancellationToken ct)
+    public async Task<IActionResult> Unlock(Reference reference, int tenantId, CancellationToken ct)
     {
         if (!await TenantBelongsAsync(reference, tenantId, ct))
         {
@@ -122,11 +124,11 @@ public sealed class TenanciesController(HousingDbContext housing, PortalDbContex
 
         var outcome = await accounts.UnlockAsync(tenantId, User, ct);
         TempData["TenancyMessage"] = outcome == AccountActionOutcome.Done ? "Account unlocked. The tenant can sign in again now." : "This tenant has no online account.";
-        return Redirect($"/admin/tenancies/{Uri.EscapeDataString(reference)}");
+        return RedirectToAction(nameof(Show), new { reference = reference.Value });
     }
 
     [HttpPost("{reference}/tenants/{tenantId:int}/resend-confirmation")]
-    public async Task<IActionResult> ResendConfirmation(string reference, int tenantId, CancellationToken ct)
+    public async Task<IActionResult> ResendConfirmation(Reference reference, int tenantId, CancellationToken ct)
     {
         if (!await TenantBelongsAsync(reference, tenantId, ct))
         {
@@ -140,7 +142,7 @@ public sealed class TenanciesController(HousingDbContext housing, PortalDbContex
             AccountActionOutcome.NothingToDo => "This tenant's email address is already confirmed.",
             _ => "This tenant has no online account.",
         };
-        return Redirect($"/admin/tenancies/{Uri.EscapeDataString(reference)}");
+        return RedirectToAction(nameof(Show), new { reference = reference.Value });
     }
 
     private Task<bool> TenantBelongsAsync(string reference, int tenantId, CancellationToken ct) =>
