@@ -18,7 +18,7 @@ public sealed class RepairQueries(HousingDbContext db)
             .Select(t => new TenancyRepairContext(
                 t.Id,
                 t.Property.PatchId,
-                t.Tenants.Any(x => x.HasCautionaryAlert) || t.HouseholdMembers.Any(h => h.HasCautionaryAlert),
+                db.Tenancies.Where(o => o.Id == t.Id).Any(Household.HasCautionaryAlert),
                 t.Tenants.Where(x => x.Id == tenantId).Select(x => x.MobilePhone ?? x.HomePhone).FirstOrDefault(),
                 t.Property.AddressLine1 + ", " + t.Property.Postcode))
             .SingleOrDefaultAsync(ct);

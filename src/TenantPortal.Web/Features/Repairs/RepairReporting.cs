@@ -74,7 +74,7 @@ public sealed class RepairReporting(
             {
                 t.PropertyId,
                 t.Property.PatchId,
-                HasAlert = t.Tenants.Any(x => x.HasCautionaryAlert) || t.HouseholdMembers.Any(h => h.HasCautionaryAlert),
+                HasAlert = housing.Tenancies.Where(o => o.Id == t.Id).Any(Household.HasCautionaryAlert),
                 ReporterEmail = t.Tenants.Where(x => x.Id == draft.ReportedByTenantId).Select(x => x.Email).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);

@@ -47,7 +47,7 @@ public sealed class RepairsController(
                 History = x.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new { h.At, h.Status, Note = h.NoteVisibleToTenant ? h.Note : null }).ToList(),
                 Photos = x.Photos.OrderBy(p => p.Id).Select(p => new { p.Id, p.StoredFileName }).ToList(),
                 Rating = x.Feedback == null ? (int?)null : x.Feedback.RepairRating,
-                HasAlert = x.Tenancy!.Tenants.Any(t => t.HasCautionaryAlert) || x.Tenancy.HouseholdMembers.Any(h => h.HasCautionaryAlert),
+                HasAlert = db.Tenancies.Where(t => t.Id == x.TenancyId).Any(Household.HasCautionaryAlert),
             })
             .AsSplitQuery()
             .SingleOrDefaultAsync(ct);
@@ -395,7 +395,7 @@ public sealed class RepairsController(
                 x.Priority,
                 x.HazardType,
                 x.TargetDate,
-                HasAlert = x.Tenancy!.Tenants.Any(t => t.HasCautionaryAlert) || x.Tenancy.HouseholdMembers.Any(h => h.HasCautionaryAlert),
+                HasAlert = db.Tenancies.Where(t => t.Id == x.TenancyId).Any(Household.HasCautionaryAlert),
                 Slot = x.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => new { a.SlotId, a.Slot.Date, a.Slot.Period }).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);

@@ -582,8 +582,8 @@ public abstract class RepairJourneyController(
                 r.TargetDate,
                 r.InvestigateBy,
                 Slot = r.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => new { a.Slot.Date, a.Slot.Period }).FirstOrDefault(),
-                HasAlert = r.Tenancy!.Tenants.Any(t => t.HasCautionaryAlert) || r.Tenancy.HouseholdMembers.Any(h => h.HasCautionaryAlert),
-                Email = r.Tenancy.Tenants.Where(t => t.Id == r.ReportedByTenantId).Select(t => t.Email).FirstOrDefault(),
+                HasAlert = db.Tenancies.Where(t => t.Id == r.TenancyId).Any(Household.HasCautionaryAlert),
+                Email = r.Tenancy!.Tenants.Where(t => t.Id == r.ReportedByTenantId).Select(t => t.Email).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);
         if (repair is null)
