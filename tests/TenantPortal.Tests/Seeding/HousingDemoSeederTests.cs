@@ -35,6 +35,24 @@ public sealed partial class HousingDemoSeederTests(SeededDemoDatabase seeded) : 
     }
 
     [Fact]
+    public async Task Every_demo_repairs_target_and_hazard_dates_are_the_ones_the_repairs_core_works_out()
+    {
+        await using var db = seeded.Database.Open();
+        var targets = new TenantPortal.Web.Features.Repairs.RepairTargets(new TenantPortal.Web.Features.Repairs.WorkingDayCalendar([]));
+
+        var repairs = await db.Repairs.AsNoTracking()
+            .Select(r => new { r.Reference, r.Priority, r.HazardType, r.ReportedAt, r.TargetDate, r.InvestigateBy })
+            .ToListAsync();
+
+        Assert.Contains(repairs, r => r.HazardType != HazardType.None);
+        Assert.All(repairs, r =>
+        {
+            Assert.True(targets.TargetDate(r.Priority, r.HazardType, r.ReportedAt) == r.TargetDate, $"{r.Reference}: target {r.TargetDate}");
+            Assert.Equal(targets.ForHazard(r.HazardType, r.ReportedAt)?.InvestigateBy, r.InvestigateBy);
+        });
+    }
+
+    [Fact]
     public async Task No_slot_is_over_capacity_and_booked_counts_match_booked_appointments()
     {
         await using var db = seeded.Database.Open();

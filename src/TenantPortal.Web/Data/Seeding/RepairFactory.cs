@@ -25,12 +25,9 @@ internal static class RepairFactory
 
     private static readonly string[] AnywhereLocations = ["Bedroom", "Bathroom", "Living room", "Kitchen", "Hallway"];
 
-    public static DateOnly TargetDate(RepairPriority priority, DateOnly reported) => priority switch
-    {
-        RepairPriority.Emergency => reported.AddDays(1),
-        RepairPriority.Urgent => WorkingDays.AddWorkingDays(reported, 5),
-        _ => WorkingDays.AddWorkingDays(reported, 20),
-    };
+    // The repairs core's own rules, so demo data shows exactly the dates the portal would work out (no extra
+    // landlord bank holidays: demo data is the same everywhere).
+    private static readonly RepairTargets Targets = new(new WorkingDayCalendar([]));
 
     /// <param name="endAt">When the repair reached <paramref name="status"/> (completion, cancellation, or the latest
     /// change for an open repair); must be after <paramref name="reportedAt"/>.</param>
@@ -48,7 +45,7 @@ internal static class RepairFactory
             Location = location,
             Status = status,
             ReportedAt = reportedAt,
-            TargetDate = TargetDate(item.Priority, DateOnly.FromDateTime(reportedAt)),
+            TargetDate = Targets.TargetDate(item.Priority, item.Hazard, reportedAt),
             Channel = channel,
             ContactPhone = reporter?.MobilePhone,
             WhoWillBeHome = status == RepairStatus.Booked && reporter is not null ? reporter.FullName : null,
@@ -178,19 +175,17 @@ internal static class RepairFactory
     {
         if (repair.HazardType == HazardType.None)
             return;
-        repair.InvestigateBy = repair.HazardType == HazardType.Emergency
-            ? repair.ReportedAt.AddHours(24)
-            : WorkingDays.AddWorkingDays(DateOnly.FromDateTime(repair.ReportedAt), 10).ToDateTime(new TimeOnly(17, 0), DateTimeKind.Utc);
+        var deadlines = Targets.ForHazard(repair.HazardType, repair.ReportedAt)!;
+        repair.InvestigateBy = deadlines.InvestigateBy;
+        repair.InvestigatedAt = investigatedAt;
         if (investigatedAt is null || repair.HazardType != HazardType.DampAndMould)
         {
-            repair.InvestigatedAt = investigatedAt;
             return;
         }
 
-        repair.InvestigatedAt = investigatedAt;
-        var investigated = DateOnly.FromDateTime(investigatedAt.Value);
-        repair.WrittenSummaryBy = WorkingDays.AddWorkingDays(investigated, 3);
-        repair.SafetyWorkBy = WorkingDays.AddWorkingDays(investigated, 5);
-        repair.FurtherWorkStartBy = investigated.AddDays(7 * 12);
+        var after = Targets.AfterInvestigation(UkTime.DateOf(investigatedAt.Value));
+        repair.WrittenSummaryBy = after.WrittenSummaryBy;
+        repair.SafetyWorkBy = after.SafetyWorkBy;
+        repair.FurtherWorkStartBy = after.FurtherWorkStartBy;
     }
 }
