@@ -48,6 +48,12 @@ public abstract class RepairJourneyController(
     TimeProvider clock,
     ILogger logger) : Controller
 {
+    /// <summary>The housing database and the repairs core, for the officer's subclass (its own constructor passes them
+    /// here rather than keeping a second copy).</summary>
+    protected HousingDbContext Db => db;
+
+    protected RepairReporting Reporting => reporting;
+
     /// <summary>Where the journey's pages live, e.g. "/repairs/report" (no trailing slash).</summary>
     protected abstract string BasePath { get; }
 

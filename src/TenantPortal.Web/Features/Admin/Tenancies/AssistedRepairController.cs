@@ -36,10 +36,6 @@ public sealed class AssistedRepairController(
     TimeProvider clock,
     ILogger<AssistedRepairController> logger) : RepairJourneyController(db, drafts, photos, queries, targets, booking, reporting, clock, logger)
 {
-    private HousingDbContext Housing => HttpContext.RequestServices.GetRequiredService<HousingDbContext>();
-
-    private RepairReporting Reporting => HttpContext.RequestServices.GetRequiredService<RepairReporting>();
-
     private string reference = "";
     private int tenancyId;
     private int? leadTenantId;
@@ -59,7 +55,7 @@ public sealed class AssistedRepairController(
     public override async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var requested = Reference.TryParse(context.RouteData.Values["tenancy"] as string, null, out var parsed) ? parsed.Value : "";
-        var tenancy = await Housing.Tenancies.AsNoTracking().Where(t => t.Reference == requested)
+        var tenancy = await Db.Tenancies.AsNoTracking().Where(t => t.Reference == requested)
             .Select(t => new
             {
                 t.Id,
