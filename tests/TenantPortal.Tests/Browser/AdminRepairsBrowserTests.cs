@@ -32,7 +32,7 @@ public sealed class AdminRepairsBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.Locator("input[name=Code]").FillAsync(Totp.Code(DemoSeeder.OfficerAuthenticatorKey));
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        await Journeys.Journey.WaitForUrlAsync(page, url => url.EndsWith("/admin", StringComparison.Ordinal));
 
         await page.GotoAsync("/admin/repairs");
         await page.GetByLabel("Search").FillAsync(reference);

@@ -63,7 +63,12 @@ public static class Journey
             await Task.Delay(100);
         }
 
-        Assert.True(matches(page.Url), $"Unexpected address {page.Url}");
+        if (!matches(page.Url))
+        {
+            // Say what the page said (an error summary, a heading), so a failure on a slow machine can be read.
+            var said = await page.EvaluateAsync<string>("(document.querySelector('.error-summary')?.innerText ?? '') + ' | ' + (document.querySelector('h1')?.innerText ?? '')");
+            Assert.Fail($"Unexpected address {page.Url}: {said}");
+        }
     }
 
     public static Task ClickButtonAsync(IPage page, string name) =>
