@@ -112,39 +112,6 @@ public static class ContactTestTenants
         return await db.ContactChanges.AsNoTracking().Where(c => c.TenantId == tenantId).OrderBy(c => c.Id).ToListAsync();
     }
 
-    /// <summary>Waits for the outbox worker to write the email to <paramref name="to"/> with this subject.</summary>
-    public static async Task<MimeMessage> WaitForEmailAsync(string folder, string to, string subject)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            if (Directory.Exists(folder))
-            {
-                foreach (var file in Directory.GetFiles(folder, "*.eml"))
-                {
-                    MimeMessage message;
-                    try
-                    {
-                        message = await MimeMessage.LoadAsync(file);
-                    }
-                    catch (IOException)
-                    {
-                        continue;
-                    }
-
-                    if (message.Subject == subject && message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase)))
-                    {
-                        return message;
-                    }
-                }
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"No email \"{subject}\" to {to} in {folder}");
-    }
-
     /// <summary>The path and query of the first link to this app in the email body.</summary>
     public static string LinkIn(MimeMessage message)
     {

@@ -26,8 +26,8 @@ public sealed class EmailChangeTests(PortalAppFixture app) : IClassFixture<Porta
         var sent = await client.SubmitFormAsync(check, new Dictionary<string, string> { ["Step"] = "save" });
         Assert.Equal("/contact-details/email/check-your-email", sent.Headers.Location?.OriginalString);
 
-        var confirmation = await ContactTestTenants.WaitForEmailAsync(Factory.EmailFolder, newEmail, "Confirm your new email address");
-        var notice = await ContactTestTenants.WaitForEmailAsync(Factory.EmailFolder, tenant.Email, "Your email address is being changed");
+        var confirmation = await Accounts.Mailbox.WaitForEmailAsync(Factory.EmailFolder, newEmail, "Confirm your new email address");
+        var notice = await Accounts.Mailbox.WaitForEmailAsync(Factory.EmailFolder, tenant.Email, "Your email address is being changed");
         Assert.DoesNotContain(newEmail, notice.TextBody, StringComparison.OrdinalIgnoreCase);
         var link = ContactTestTenants.LinkIn(confirmation);
         Assert.DoesNotContain("@", Uri.UnescapeDataString(link), StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class EmailChangeTests(PortalAppFixture app) : IClassFixture<Porta
 
         var check = await client.FollowAsync(await client.SubmitFormAsync("/contact-details/email", new Dictionary<string, string> { ["Value"] = newEmail }));
         await client.SubmitFormAsync(check, new Dictionary<string, string> { ["Step"] = "save" });
-        var confirmation = await ContactTestTenants.WaitForEmailAsync(Factory.EmailFolder, newEmail, "Confirm your new email address");
+        var confirmation = await Accounts.Mailbox.WaitForEmailAsync(Factory.EmailFolder, newEmail, "Confirm your new email address");
 
         Assert.DoesNotContain("evil.example", confirmation.TextBody, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("https://localhost/contact-details/email/confirm?token=", confirmation.TextBody, StringComparison.Ordinal);

@@ -123,7 +123,7 @@ public sealed class OfficerContactDetailsTests(PortalAppFixture app) : IClassFix
         var newEmail = $"officer.typed{tenant.TenantId}@example.org";
 
         await officer.SubmitFormAsync($"/admin/tenants/{tenant.TenantId}/contact-details/edit", Fields(tenant, ("Email", newEmail)));
-        var message = await ContactTestTenants.WaitForEmailAsync(Factory.EmailFolder, newEmail, "Confirm your new email address");
+        var message = await Accounts.Mailbox.WaitForEmailAsync(Factory.EmailFolder, newEmail, "Confirm your new email address");
         Assert.Equal(tenant.Email, (await ContactTestTenants.TenantRowAsync(Factory, tenant.TenantId)).Email);
 
         var mailApp = Factory.CreateBrowserClient();
@@ -145,11 +145,11 @@ public sealed class OfficerContactDetailsTests(PortalAppFixture app) : IClassFix
         var first = $"first.change{tenant.TenantId}@example.org";
         var second = $"second.change{tenant.TenantId}@example.org";
         await officer.SubmitFormAsync($"/admin/tenants/{tenant.TenantId}/contact-details/edit", Fields(tenant, ("Email", first)));
-        var firstLink = ContactTestTenants.LinkIn(await ContactTestTenants.WaitForEmailAsync(Factory.EmailFolder, first, "Confirm your new email address"));
+        var firstLink = ContactTestTenants.LinkIn(await Accounts.Mailbox.WaitForEmailAsync(Factory.EmailFolder, first, "Confirm your new email address"));
         var firstPage = await mailApp.GetDocumentAsync(firstLink);
         await mailApp.SubmitFormAsync(firstPage, new Dictionary<string, string>());
         await officer.SubmitFormAsync($"/admin/tenants/{tenant.TenantId}/contact-details/edit", Fields(tenant, ("Email", second)));
-        var secondLink = ContactTestTenants.LinkIn(await ContactTestTenants.WaitForEmailAsync(Factory.EmailFolder, second, "Confirm your new email address"));
+        var secondLink = ContactTestTenants.LinkIn(await Accounts.Mailbox.WaitForEmailAsync(Factory.EmailFolder, second, "Confirm your new email address"));
         await mailApp.SubmitFormAsync(await mailApp.GetDocumentAsync(secondLink), new Dictionary<string, string>());
 
         var replayed = await (await mailApp.SubmitFormAsync(firstPage, new Dictionary<string, string>())).GetDocumentAsync();
