@@ -68,7 +68,7 @@ public sealed class AdminRepairsBrowserTests(BrowserFixture browser)
         await tenant.GetByLabel("Email address").FillAsync(DemoSeeder.TenantEmail);
         await tenant.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoSeeder.Password);
         await tenant.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await tenant.WaitForURLAsync(app.BaseUrl + "/");
+        await Journeys.Journey.WaitForUrlAsync(tenant, url => url == app.BaseUrl + "/");
         await tenant.GotoAsync($"/repairs/{reference}");
         Assert.Equal("Finished", (await tenant.Locator("h1 + p .tag").TextContentAsync())?.Trim());
         Assert.Contains("Replaced the tap washer; no more drips", await tenant.Locator("ol.timeline").TextContentAsync(), StringComparison.Ordinal);

@@ -22,7 +22,7 @@ public sealed class AdminTabletBrowserTests(BrowserFixture browser)
         browser.App.ForgetUsedAuthenticatorCodes();
         await page.Locator("input[name=Code]").FillAsync(Totp.Code(DemoSeeder.OfficerAuthenticatorKey));
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        await Journeys.Journey.WaitForUrlAsync(page, url => url.EndsWith("/admin", StringComparison.Ordinal));
 
         await page.GotoAsync("/admin/repairs");
         var firstRepair = await page.Locator("#queue tr[data-reference]").First.GetAttributeAsync("data-reference");

@@ -50,7 +50,7 @@ public sealed class ContactDetailsBrowserTests(BrowserFixture browser)
         app.ForgetUsedAuthenticatorCodes();
         await officer.FillAsync("#Code", Totp.Code(DemoSeeder.OfficerAuthenticatorKey));
         await officer.Locator("main button[type=submit]").ClickAsync();
-        await officer.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        await Journeys.Journey.WaitForUrlAsync(officer, url => !url.Contains("/sign-in", StringComparison.Ordinal));
 
         await officer.GotoAsync($"/admin/tenants/{DemoTenantId(app)}/contact-details");
         var history = await officer.Locator("table.contact-history").TextContentAsync() ?? "";

@@ -66,7 +66,16 @@ public static class Journey
         if (!matches(page.Url))
         {
             // Say what the page said (an error summary, a heading), so a failure on a slow machine can be read.
-            var said = await page.EvaluateAsync<string>("(document.querySelector('.error-summary')?.innerText ?? '') + ' | ' + (document.querySelector('h1')?.innerText ?? '')");
+            string said;
+            try
+            {
+                said = await page.EvaluateAsync<string>("(document.querySelector('.error-summary')?.innerText ?? '') + ' | ' + (document.querySelector('h1')?.innerText ?? '')");
+            }
+            catch (PlaywrightException e)
+            {
+                said = e.Message;
+            }
+
             Assert.Fail($"Unexpected address {page.Url}: {said}");
         }
     }
