@@ -42,7 +42,7 @@ public sealed class RepairDraftJourneyTests
     }
 
     [Fact]
-    public async Task A_report_left_for_seven_days_is_deleted_with_its_photos_by_exactly_one_of_two_instances()
+    public async Task A_report_left_for_seven_days_is_deleted_by_exactly_one_of_two_instances_and_its_photos_expire_with_it()
     {
         var clock = TestClock.Fake();
         using var app = await RepairsApp.StartAsync(services: s =>
@@ -59,6 +59,7 @@ public sealed class RepairDraftJourneyTests
         var afterSixDays = await CleanUpAsTwoInstancesAsync(app);
         clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         var afterSevenDays = await CleanUpAsTwoInstancesAsync(app);
+        await PhotoTestData.RunRetentionAsync(app, clock.GetUtcNow()); // the photos expire with the report
 
         Assert.Equal(0, afterSixDays);
         Assert.Equal(1, afterSevenDays);

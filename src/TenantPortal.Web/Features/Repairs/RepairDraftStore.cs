@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TenantPortal.Web.Features.Shared.Journeys;
 
 namespace TenantPortal.Web.Features.Repairs;
@@ -25,22 +24,4 @@ public sealed class RepairDraftStore(JourneyStore journeys)
 
     private static JourneyKey Key(string ownerUserId, int tenancyId) =>
         new(Journey, ownerUserId, tenancyId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-}
-
-/// <summary>An abandoned report's photos are deleted with it; a submitted report's photos belong to its repair.</summary>
-public sealed class AbandonedRepairDraftHandler(RepairPhotoStore photos) : IAbandonedJourneyHandler
-{
-    public string Journey => RepairDraftStore.Journey;
-
-    public async Task OnAbandonedAsync(string data, CancellationToken ct)
-    {
-        var draft = JsonSerializer.Deserialize<RepairDraft>(data);
-        if (draft is not null && draft.SubmittedReference is null)
-        {
-            foreach (var photo in draft.Photos)
-            {
-                await photos.DeleteAsync(photo.StoredFileName, ct);
-            }
-        }
-    }
 }

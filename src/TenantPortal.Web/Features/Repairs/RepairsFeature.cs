@@ -12,7 +12,6 @@ public static class RepairsFeature
         services.AddSingleton(sp => new WorkingDayCalendar(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RepairsOptions>>()));
         services.AddSingleton<RepairTargets>();
         services.AddScoped<RepairDraftStore>();
-        services.AddScoped<Shared.Journeys.IAbandonedJourneyHandler, AbandonedRepairDraftHandler>();
         services.AddScoped<RepairPhotoStore>();
         if (configuration.GetValue<PhotoStorage>($"{RepairsOptions.Section}:{nameof(RepairsOptions.PhotoStorage)}") == PhotoStorage.Folder)
         {

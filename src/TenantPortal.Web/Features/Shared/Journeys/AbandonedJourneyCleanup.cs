@@ -3,9 +3,9 @@ using TenantPortal.Web.Data.Portal;
 
 namespace TenantPortal.Web.Features.Shared.Journeys;
 
-/// <summary>Deletes journeys started more than <see cref="JourneyStore.MaxAge"/> (7 days) ago, with what they left
-/// behind (a repair draft's photos). Safe on several instances: each row is deleted with a conditional delete that
-/// re-checks its age, and only the instance whose delete removed the row runs the journey's clean-up.</summary>
+/// <summary>Deletes journeys started more than <see cref="JourneyStore.MaxAge"/> (7 days) ago. Safe on several
+/// instances: each row is deleted with a conditional delete that re-checks its age. Photos uploaded in a journey expire
+/// at the same moment and are deleted by the photo retention job (<see cref="Repairs.PhotoRetention"/>).</summary>
 public sealed class AbandonedJourneyCleanup(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AbandonedJourneyCleanup> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
@@ -42,25 +42,16 @@ public sealed class AbandonedJourneyCleanup(IServiceScopeFactory scopes, TimePro
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var handlers = scope.ServiceProvider.GetServices<IAbandonedJourneyHandler>().ToDictionary(h => h.Journey);
         var cutOff = clock.GetUtcNow().UtcDateTime - JourneyStore.MaxAge;
         var candidates = await db.JourneyStates.AsNoTracking().Where(j => j.CreatedAt < cutOff)
             .OrderBy(j => j.CreatedAt).Take(BatchSize)
-            .Select(j => new { j.Id, j.Journey, j.Data })
+            .Select(j => j.Id)
             .ToListAsync(ct);
         var deleted = 0;
-        foreach (var journey in candidates)
+        foreach (var id in candidates)
         {
-            if (await db.JourneyStates.Where(j => j.Id == journey.Id && j.CreatedAt < cutOff).ExecuteDeleteAsync(ct) != 1)
-            {
-                continue; // another instance took it, or the user started again meanwhile (a new row)
-            }
-
-            deleted++;
-            if (handlers.TryGetValue(journey.Journey, out var handler))
-            {
-                await handler.OnAbandonedAsync(journey.Data, ct);
-            }
+            // 0 when another instance took it, or the user started again meanwhile (a new row).
+            deleted += await db.JourneyStates.Where(j => j.Id == id && j.CreatedAt < cutOff).ExecuteDeleteAsync(ct);
         }
 
         if (deleted > 0)

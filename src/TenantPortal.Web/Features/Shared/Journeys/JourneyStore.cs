@@ -49,8 +49,7 @@ public sealed class JourneyStore(PortalDbContext db, TimeProvider clock)
         catch (DbUpdateException)
         {
             // A second request (a double tap on another instance) created the row first: the unique key refused
-            // ours, so write the answers into theirs.
-            db.Entry(row).State = EntityState.Detached;
+            // ours, so write the answers into theirs (the finally forgets our row).
             if (!await UpdateAsync(key, json, now, ct))
             {
                 throw;
