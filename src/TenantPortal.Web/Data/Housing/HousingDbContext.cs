@@ -22,6 +22,7 @@ public abstract class HousingDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<RepairFeedback> RepairFeedback => Set<RepairFeedback>();
     public DbSet<ContactChange> ContactChanges => Set<ContactChange>();
     public DbSet<RepairReferenceCounter> RepairReferenceCounters => Set<RepairReferenceCounter>();
+    public DbSet<RepairHazardCase> RepairHazardCases => Set<RepairHazardCase>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HousingDbContext).Assembly,

@@ -51,6 +51,9 @@ public class Repair
     public List<RepairPhoto> Photos { get; set; } = [];
     public RepairFeedback? Feedback { get; set; }
 
+    /// <summary>The Awaab's Law case, in its own table (<c>RepairHazardCases</c>), or null for an ordinary repair.</summary>
+    public RepairHazardCase? HazardCase { get; set; }
+
     public bool IsOpen => IsOpenStatus(Status);
 
     /// <summary>The one definition of an open repair: not completed and not cancelled.</summary>

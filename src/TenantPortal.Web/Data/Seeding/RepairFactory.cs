@@ -28,6 +28,7 @@ internal static class RepairFactory
     // The repairs core's own rules, so demo data shows exactly the dates the portal would work out (no extra
     // landlord bank holidays: demo data is the same everywhere).
     private static readonly RepairTargets Targets = new(new WorkingDayCalendar([]));
+    private static readonly HazardCaseSteps Hazards = new(Targets);
 
     /// <param name="endAt">When the repair reached <paramref name="status"/> (completion, cancellation, or the latest
     /// change for an open repair); must be after <paramref name="reportedAt"/>.</param>
@@ -116,7 +117,7 @@ internal static class RepairFactory
             });
         }
 
-        SetHazardDates(repair, firstInProgress);
+        SetHazardDates(repair, firstInProgress, now);
         return repair;
     }
 
@@ -171,21 +172,28 @@ internal static class RepairFactory
         _ => null,
     };
 
-    private static void SetHazardDates(Repair repair, DateTime? investigatedAt)
+    /// <summary>A hazard's case through the same core the portal uses (<see cref="HazardCaseSteps"/>): opened when the
+    /// report came in; investigated (hazard found) when work started, the written summary two working days later and the
+    /// safety work made when the job finished, so the seeded dates are the ones the portal would work out.</summary>
+    private static void SetHazardDates(Repair repair, DateTime? investigatedAt, DateTime now)
     {
         if (repair.HazardType == HazardType.None)
             return;
-        var deadlines = Targets.ForHazard(repair.HazardType, repair.ReportedAt)!;
-        repair.InvestigateBy = deadlines.InvestigateBy;
-        repair.InvestigatedAt = investigatedAt;
-        if (investigatedAt is null || repair.HazardType != HazardType.DampAndMould)
+        var reportedBy = repair.History[0].ChangedBy;
+        Hazards.Classify(repair, repair.HazardType, repair.ReportedAt, reportedBy, "Reported as a hazard", repair.ReportedAt);
+        if (investigatedAt is not { } investigated)
         {
+            Hazards.Refresh(repair, now);
             return;
         }
 
-        var after = Targets.AfterInvestigation(UkTime.DateOf(investigatedAt.Value));
-        repair.WrittenSummaryBy = after.WrittenSummaryBy;
-        repair.SafetyWorkBy = after.SafetyWorkBy;
-        repair.FurtherWorkStartBy = after.FurtherWorkStartBy;
+        Hazards.RecordInvestigation(repair, investigated, "Repairs team", hazardFound: true, repair.HazardType,
+            repair.HazardType == HazardType.DampAndMould ? "Mould found on the outside wall, caused by a blocked extractor fan." : "A danger to health or safety that needed making safe at once.",
+            furtherWorkNeeded: repair.HazardType == HazardType.DampAndMould, now);
+        var summaryAt = Hazards.Clocks.AfterWorkingDays(investigated, 2) - TimeSpan.FromHours(10);
+        if (summaryAt <= now)
+            Hazards.RecordSummarySent(repair, summaryAt, "Repairs team", "Written summary of our investigation: mould found, caused by a blocked extractor fan. We will clear the fan and treat the mould.", now);
+        if (repair.CompletedAt is { } completed)
+            Hazards.RecordSafetyWork(repair, completed, "Fan cleared, mould treated.", now);
     }
 }

@@ -24,6 +24,7 @@ public sealed class RepairReporting(
     PortalDbContext portal,
     PortalUnitOfWork unitOfWork,
     RepairTargets targets,
+    HazardCaseSteps hazards,
     RepairReferenceGenerator references,
     AppointmentBooking booking,
     EmailOutbox outbox,
@@ -108,6 +109,13 @@ public sealed class RepairReporting(
             SubmissionKey = draft.Id,
         };
         targets.Apply(repair);
+        if (item.Hazard != HazardType.None)
+        {
+            // The catalogue marks the obvious hazards; the clocks start now, when we became aware (an officer keying a
+            // phone report records the time of the call afterwards on the repair page).
+            hazards.Classify(repair, item.Hazard, now, actor.Name, $"Reported as: {item.Item}, {item.Problem.ToLowerInvariant()}", now);
+        }
+
         repair.History.Add(new RepairStatusChange { Status = RepairStatus.Reported, At = now, ChangedBy = actor.Name, Channel = channel });
         foreach (var photo in draft.Photos)
         {

@@ -10,7 +10,10 @@ public static class RepairsFeature
     {
         services.Configure<RepairsOptions>(configuration.GetSection(RepairsOptions.Section));
         services.AddSingleton(sp => new WorkingDayCalendar(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RepairsOptions>>()));
-        services.AddSingleton<RepairTargets>();
+        services.AddSingleton(sp => new RepairTargets(sp.GetRequiredService<WorkingDayCalendar>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RepairsOptions>>().Value.Targets));
+        services.AddSingleton(sp => sp.GetRequiredService<RepairTargets>().Clocks);
+        services.AddSingleton<HazardCaseSteps>();
+        services.AddScoped<HazardCases>();
         services.AddScoped<RepairDraftStore>();
         services.AddScoped<RepairPhotoStore>();
         if (configuration.GetValue<PhotoStorage>($"{RepairsOptions.Section}:{nameof(RepairsOptions.PhotoStorage)}") == PhotoStorage.Folder)

@@ -16,6 +16,9 @@ public sealed class RepairsOptions
     /// <summary>Extra one-off non-working days (e.g. a royal occasion announced at short notice), as yyyy-MM-dd.</summary>
     public List<DateOnly> ExtraBankHolidays { get; set; } = [];
 
+    /// <summary>The landlord's own targets per priority (Emergency hours, Urgent and Routine working days).</summary>
+    public RepairTargetDays Targets { get; set; } = new();
+
     /// <summary>Photos per report, and per request when adding information.</summary>
     public int MaxPhotos { get; set; } = 3;
 

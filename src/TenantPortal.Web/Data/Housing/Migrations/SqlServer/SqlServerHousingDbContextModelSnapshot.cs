@@ -571,6 +571,118 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairHazardCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AwareAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AwareRecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("CancelRequestReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("CancelRequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClassificationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("ClassifiedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClassifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool>("FurtherWorkNeeded")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("FurtherWorkNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("FurtherWorkStartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool?>("HazardFound")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("InvestigatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("InvestigatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("NextDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("RepairId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SafetyWorkDoneAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SafetyWorkNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("SummarySentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SummarySentBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SummaryText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepairId")
+                        .IsUnique();
+
+                    b.HasIndex("IsOpen", "NextDueAt");
+
+                    b.ToTable("RepairHazardCases", (string)null);
+                });
+
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairPhoto", b =>
                 {
                     b.Property<int>("Id")
@@ -948,6 +1060,17 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairHazardCase", b =>
+                {
+                    b.HasOne("TenantPortal.Web.Data.Housing.Repair", "Repair")
+                        .WithOne("HazardCase")
+                        .HasForeignKey("TenantPortal.Web.Data.Housing.RepairHazardCase", "RepairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Repair");
+                });
+
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairPhoto", b =>
                 {
                     b.HasOne("TenantPortal.Web.Data.Housing.Repair", null)
@@ -1002,6 +1125,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                     b.Navigation("Appointments");
 
                     b.Navigation("Feedback");
+
+                    b.Navigation("HazardCase");
 
                     b.Navigation("History");
 

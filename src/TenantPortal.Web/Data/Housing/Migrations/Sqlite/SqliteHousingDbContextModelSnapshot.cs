@@ -546,6 +546,116 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairHazardCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AwareAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AwareRecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelRequestReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClassificationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClassifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClassifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FurtherWorkNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FurtherWorkNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FurtherWorkStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("HazardFound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("InvestigatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvestigatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RepairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SafetyWorkDoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SafetyWorkNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SummarySentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummarySentBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepairId")
+                        .IsUnique();
+
+                    b.HasIndex("IsOpen", "NextDueAt");
+
+                    b.ToTable("RepairHazardCases", (string)null);
+                });
+
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairPhoto", b =>
                 {
                     b.Property<int>("Id")
@@ -913,6 +1023,17 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairHazardCase", b =>
+                {
+                    b.HasOne("TenantPortal.Web.Data.Housing.Repair", "Repair")
+                        .WithOne("HazardCase")
+                        .HasForeignKey("TenantPortal.Web.Data.Housing.RepairHazardCase", "RepairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Repair");
+                });
+
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairPhoto", b =>
                 {
                     b.HasOne("TenantPortal.Web.Data.Housing.Repair", null)
@@ -967,6 +1088,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                     b.Navigation("Appointments");
 
                     b.Navigation("Feedback");
+
+                    b.Navigation("HazardCase");
 
                     b.Navigation("History");
 
