@@ -108,7 +108,7 @@ public sealed class HazardCases(
                 return (error, null);
             }
 
-            var text = ComposeSummary(repair, c);
+            var text = ComposeSummary(repair.Reference, c);
             steps.RecordSummarySent(repair, atUtc, officer.DisplayName(), text, now);
             return new(HazardResult.Done, "We sent you a written summary of what we found. You can read it on this page.", text);
         }, ct);
@@ -175,7 +175,7 @@ public sealed class HazardCases(
     }
 
     /// <summary>The written summary, from the investigation's record: what was found and what happens next, with dates.</summary>
-    public string ComposeSummary(Repair repair, RepairHazardCase c)
+    public string ComposeSummary(string reference, RepairHazardCase c)
     {
         var l = landlord.Value;
         var found = c.HazardFound == true;
@@ -187,7 +187,7 @@ public sealed class HazardCases(
                 _ => $"We will make your home safe by {RepairWording.Date(UkTime.DateOf(s.DueAt))}.",
             });
         return $"""
-            Written summary of our investigation: repair {repair.Reference}
+            Written summary of our investigation: repair {reference}
 
             We investigated on {RepairWording.DateTime(c.InvestigatedAt!.Value)}{(c.InvestigatedBy is null ? "" : $" ({c.InvestigatedBy})")}.
             {(found ? $"What we found: {Kind(c.Kind)}. {c.Findings}" : $"We did not find a hazard that puts your health or safety at risk. {c.Findings}")}
