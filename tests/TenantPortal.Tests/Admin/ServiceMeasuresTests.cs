@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Features.Admin.Dashboard;
+using TenantPortal.Web.Features.Repairs;
 
 namespace TenantPortal.Tests.Admin;
 
@@ -9,6 +10,7 @@ namespace TenantPortal.Tests.Admin;
 public sealed class ServiceMeasuresTests : IAsyncLifetime
 {
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 6, 17, 10, 0, 0, TimeSpan.Zero));
+    private static readonly HazardCaseSteps Steps = new(new RepairTargets(WorkingDayCalendar.EnglandAndWales));
     private AdminTestDatabase database = null!;
     private Neighbourhood place = null!;
 
@@ -121,16 +123,20 @@ public sealed class ServiceMeasuresTests : IAsyncLifetime
         {
             r.Priority = RepairPriority.Urgent;
             r.Status = RepairStatus.InProgress;
+            r.ReportedAt = Utc(2026, 6, 1, 9);
+            Steps.Classify(r, HazardType.DampAndMould, r.ReportedAt, "Tenant", null, r.ReportedAt);
+            // Investigated Tuesday 9 June: the written summary was due by Friday 12 June and was not sent.
+            Steps.RecordInvestigation(r, Utc(2026, 6, 9, 10), "Surveyor", hazardFound: true, HazardType.DampAndMould, "Mould", furtherWorkNeeded: true, Utc(2026, 6, 9, 11));
             r.TargetDate = new DateOnly(2026, 6, 1); // overdue
-            r.IsHazard = true;
-            r.HazardType = HazardType.DampAndMould;
-            r.InvestigateBy = Utc(2026, 6, 10, 17);
-            r.InvestigatedAt = Utc(2026, 6, 9, 10);
-            r.WrittenSummaryBy = new DateOnly(2026, 6, 12); // passed
-            r.SafetyWorkBy = new DateOnly(2026, 6, 19);     // the next step
-            r.FurtherWorkStartBy = new DateOnly(2026, 9, 1);
         });
-        await database.AddRepairAsync(place, 0, r => { r.Status = RepairStatus.Completed; r.CompletedAt = Utc(2026, 6, 2, 9); r.IsHazard = true; r.HazardType = HazardType.Emergency; });
+        await database.AddRepairAsync(place, 0, r =>
+        {
+            r.Status = RepairStatus.Completed;
+            r.CompletedAt = Utc(2026, 6, 2, 9);
+            Steps.Classify(r, HazardType.Emergency, Utc(2026, 6, 1, 9), "Tenant", null, Utc(2026, 6, 1, 9));
+            Steps.RecordInvestigation(r, Utc(2026, 6, 1, 12), "Electrician", hazardFound: false, HazardType.None, "Safe", furtherWorkNeeded: false, Utc(2026, 6, 1, 12));
+            Steps.RecordSummarySent(r, Utc(2026, 6, 2, 9), "Officer", "Summary", Utc(2026, 6, 2, 9)); // every step done: closed
+        });
 
         await using (var portal = database.Portal())
         {
@@ -166,26 +172,50 @@ public sealed class ServiceMeasuresTests : IAsyncLifetime
         Assert.Equal([1, 2, 1], figures.OpenByPriority.Select(p => p.Count));
         Assert.Equal(1, figures.OpenByStatus.Single(s => s.Key == RepairStatus.OnHold).Count);
         Assert.Equal(2, figures.Overdue);
-        var hazard = Assert.Single(figures.Hazards);
-        Assert.Equal("Safety work", hazard.NextStep);
-        Assert.Equal(new DateOnly(2026, 6, 19), hazard.NextDeadline);
-        Assert.False(hazard.Overdue);
+        var hazard = Assert.Single(figures.Hazards.Rows);
+        Assert.Equal(1, figures.Hazards.Total);
+        Assert.Equal("Written summary to the tenant", hazard.NextStep); // missed, so still the next step: never skipped
+        Assert.Equal(Utc(2026, 6, 12, 22, 59).AddSeconds(59), hazard.NextDueAt); // end of Friday 12 June, BST
+        Assert.True(hazard.Overdue);
         Assert.Equal(new PaymentTotals(2, 30.50m), figures.PaymentsToday);
         Assert.Equal(new PaymentTotals(3, 130.50m), figures.PaymentsThisWeek);
         Assert.Equal(1, figures.RegistrationsThisWeek);
     }
 
     [Fact]
-    public void Next_deadline_is_the_investigation_until_it_happens_and_overdue_once_passed()
+    public async Task The_hazard_list_has_every_open_case_nearest_deadline_first_overdue_first_a_page_at_a_time()
     {
-        var today = new DateOnly(2026, 6, 17);
+        // 30 damp cases reported over the last weeks (the oldest overdue), then one new emergency due in 24 hours.
+        for (var i = 0; i < 30; i++)
+        {
+            var reported = Utc(2026, 5, 18, 9).AddDays(i);
+            await database.AddRepairAsync(place, 0, r =>
+            {
+                r.ReportedAt = reported;
+                Steps.Classify(r, HazardType.DampAndMould, reported, "Tenant", null, reported);
+            });
+        }
 
-        var notInvestigated = ServiceMeasures.NextDeadline(today, Utc(2026, 6, 16, 12), null, new DateOnly(2026, 6, 19), null, null);
-        var allPassed = ServiceMeasures.NextDeadline(today, Utc(2026, 6, 1, 12), Utc(2026, 6, 1, 9), new DateOnly(2026, 6, 4), new DateOnly(2026, 6, 8), new DateOnly(2026, 6, 10));
+        await database.AddRepairAsync(place, 0, r =>
+        {
+            r.ReportedAt = Utc(2026, 6, 17, 9);
+            Steps.Classify(r, HazardType.Emergency, r.ReportedAt, "Tenant", null, r.ReportedAt);
+        });
 
-        Assert.Equal(("Investigate", new DateOnly(2026, 6, 16)), notInvestigated);
-        Assert.Equal(("Start further work", new DateOnly(2026, 6, 10)), allPassed);
-        Assert.Null(ServiceMeasures.NextDeadline(today, null, null, null, null, null));
+        var measures = Measures(out var scope);
+        await using var _ = scope;
+        var first = await measures.HazardsAsync(1);
+        var second = await measures.HazardsAsync(2);
+
+        Assert.Equal(31, first.Total);
+        Assert.Equal(2, first.Pages);
+        Assert.Equal(HazardListPage.PageSize, first.Rows.Count);
+        Assert.Equal(31 - HazardListPage.PageSize, second.Rows.Count);
+        var all = first.Rows.Concat(second.Rows).ToList();
+        Assert.Equal(all.OrderBy(h => h.NextDueAt).Select(h => h.Reference), all.Select(h => h.Reference));
+        Assert.True(all[0].Overdue);
+        Assert.Equal(all.Count(h => h.Overdue), all.TakeWhile(h => h.Overdue).Count()); // overdue ones first
+        Assert.Contains(all, h => h.HazardType == HazardType.Emergency && h.NextDueAt == Utc(2026, 6, 18, 9)); // the new emergency is listed
     }
 
     private sealed class Both(IAsyncDisposable a, IAsyncDisposable b) : IAsyncDisposable

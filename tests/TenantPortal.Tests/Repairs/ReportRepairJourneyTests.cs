@@ -152,10 +152,12 @@ public sealed class ReportRepairJourneyTests(RepairsAppFixture fixture) : IClass
         Assert.Equal(HazardType.DampAndMould, repair.HazardType);
         Assert.Equal("Bedroom", repair.Location);
         Assert.NotNull(repair.InvestigateBy);
-        Assert.NotNull(repair.WrittenSummaryBy);
-        Assert.NotNull(repair.SafetyWorkBy);
-        Assert.NotNull(repair.FurtherWorkStartBy);
+        Assert.Null(repair.WrittenSummaryBy); // runs from the investigation, not the report
         Assert.Equal(RepairStatus.Reported, repair.Status);
+        var hazardCase = await App.WithHousingAsync(db => db.RepairHazardCases.AsNoTracking().SingleAsync(c => c.Repair.Reference == reference));
+        Assert.True(hazardCase.IsOpen);
+        Assert.Equal(repair.ReportedAt, hazardCase.AwareAt);
+        Assert.Equal(repair.InvestigateBy, hazardCase.NextDueAt);
     }
 
     [Fact]

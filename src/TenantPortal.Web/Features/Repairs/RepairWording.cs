@@ -52,4 +52,42 @@ public static class RepairWording
 
         return $"We will contact you to arrange a time. The work should be done by {Date(target)}.";
     }
+
+    /// <summary>The timeline in plain words: a status heading only where the status changed (or for the first event);
+    /// any other event (an appointment cancelled, information added, a hazard step) is headed by its own words.</summary>
+    public static IReadOnlyList<TimelineEntry> Timeline(IReadOnlyList<(DateTime At, RepairStatus Status, string? Note)> history)
+    {
+        var entries = new List<TimelineEntry>();
+        RepairStatus? previous = null;
+        foreach (var (at, status, note) in history)
+        {
+            if (previous != status)
+            {
+                entries.Add(new TimelineEntry(at, Status(status), note));
+            }
+            else if (note is not null)
+            {
+                entries.Add(new TimelineEntry(at, note, null));
+            }
+
+            previous = status;
+        }
+
+        return entries;
+    }
+
+    /// <summary>What we will do next on an open hazard case, with the dates the law sets.</summary>
+    public static IReadOnlyList<HazardStepLine> HazardSteps(IReadOnlyList<HazardStep> steps, HazardType kind, DateTime nowUtc) =>
+        steps.Where(s => !s.IsDone).OrderBy(s => s.DueAt).Select(s =>
+        {
+            var by = kind == HazardType.Emergency || s.Kind == HazardStepKind.MakeSafe ? DateTime(s.DueAt) : Date(UkTime.DateOf(s.DueAt));
+            var text = s.Kind switch
+            {
+                HazardStepKind.Investigate => $"We will inspect by {by}",
+                HazardStepKind.MakeSafe or HazardStepKind.SafetyWork => $"We will make your home safe by {by}",
+                HazardStepKind.WrittenSummary => $"We will write to you with what we found by {by}",
+                _ => $"We will start the work to stop it coming back by {by}",
+            };
+            return new HazardStepLine(text, s.IsOverdueAt(nowUtc));
+        }).ToList();
 }

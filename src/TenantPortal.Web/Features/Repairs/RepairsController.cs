@@ -19,6 +19,7 @@ public sealed class RepairsController(
     AppointmentBooking booking,
     RepairLifecycle lifecycle,
     RepairPhotoStore photos,
+    HazardCases hazards,
     PortalUnitOfWork unitOfWork,
     TimeProvider clock) : Controller
 {
@@ -48,6 +49,7 @@ public sealed class RepairsController(
                 Photos = x.Photos.OrderBy(p => p.Id).Select(p => new { p.Id, p.StoredFileName }).ToList(),
                 Rating = x.Feedback == null ? (int?)null : x.Feedback.RepairRating,
                 HasAlert = db.Tenancies.Where(t => t.Id == x.TenancyId).Any(Household.HasCautionaryAlert),
+                x.HazardCase,
             })
             .AsSplitQuery()
             .SingleOrDefaultAsync(ct);
@@ -57,6 +59,7 @@ public sealed class RepairsController(
         }
 
         var open = Repair.IsOpenStatus(r.Status);
+        var hazard = r.HazardCase is { ClosedReason: null } c ? c : null;
         var available = await photos.AvailableAsync(r.Photos.Select(p => p.StoredFileName).ToList(), ct);
         return View("Details", new RepairDetailsPage
         {
@@ -70,13 +73,16 @@ public sealed class RepairsController(
             Appointment = r.Slot is null ? null : SlotText.Describe(r.Slot.Date, r.Slot.Period),
             CanChangeAppointment = open && r.Slot is not null && booking.CanChange(r.Slot.Date),
             CanBook = open && r.Slot is null && r.Status == RepairStatus.Reported && RepairReporting.CanSelfBook(r.Priority, r.HazardType, r.HasAlert),
-            Timeline = r.History.Select(h => new TimelineEntry(h.At, RepairWording.Status(h.Status), h.Note)).ToList(),
+            Timeline = RepairWording.Timeline(r.History.Select(h => (h.At, h.Status, h.Note)).ToList()),
+            HazardSteps = hazard is { IsOpen: true } ? RepairWording.HazardSteps(hazards.Clocks.Steps(hazard), hazard.Kind, clock.GetUtcNow().UtcDateTime) : [],
+            WrittenSummary = hazard?.SummaryText,
+            IsHazardCase = hazard is { IsOpen: true },
             PhotoIds = r.Photos.Where(p => available.Contains(p.StoredFileName)).Select(p => p.Id).ToList(),
             RemovedPhotoCount = r.Photos.Count(p => !available.Contains(p.StoredFileName)),
             CanAddPhotos = open && r.Photos.Count < photos.MaxPhotosPerRepair,
             AskForFeedback = r.Status == RepairStatus.Completed && r.Rating is null,
             FeedbackRating = r.Rating,
-            WhatHappensNext = open && r.Slot is null ? RepairWording.WhatHappensNext(r.Priority, r.HazardType, r.TargetDate, r.InvestigateBy, r.HasAlert) : null,
+            WhatHappensNext = open && r.Slot is null && hazard is not { IsOpen: true } ? RepairWording.WhatHappensNext(r.Priority, r.HazardType, r.TargetDate, r.InvestigateBy, r.HasAlert) : null,
         });
     }
 
@@ -192,6 +198,18 @@ public sealed class RepairsController(
             return NotFound();
         }
 
+        if (info.Value.IsHazardCase)
+        {
+            return View("Confirm", new ConfirmPage
+            {
+                Reference = reference,
+                Title = "Ask us to cancel this repair?",
+                Body = "This repair could affect your health or safety, so we cannot cancel it straight away. We will look at your request and contact you. Until then your appointments and our visits stay as they are.",
+                Action = $"/repairs/{reference}/cancel",
+                Button = "Ask us to cancel",
+            });
+        }
+
         return View("Confirm", new ConfirmPage
         {
             Reference = reference,
@@ -210,6 +228,13 @@ public sealed class RepairsController(
         if (info is null)
         {
             return NotFound();
+        }
+
+        if (info.Value.IsHazardCase)
+        {
+            // A tenant cannot cancel a hazard case (Awaab's Law): the request is recorded for an officer to decide.
+            await hazards.RequestCancelAsync(info.Value.Id, User.TenancyId(), null, User, ct);
+            return RedirectToAction(nameof(Details), new { reference = reference.Value });
         }
 
         await unitOfWork.ExecuteAsync(async c =>
@@ -379,7 +404,7 @@ public sealed class RepairsController(
 
     // ---- helpers ----
 
-    private readonly record struct ChangeInfo(int Id, int PatchId, RepairStatus Status, RepairPriority Priority, HazardType Hazard, bool HasAlert, DateOnly TargetDate, DateOnly? SlotDate, string? SlotText, int? SlotId);
+    private readonly record struct ChangeInfo(int Id, int PatchId, RepairStatus Status, RepairPriority Priority, HazardType Hazard, bool HasAlert, DateOnly TargetDate, DateOnly? SlotDate, string? SlotText, int? SlotId, bool IsHazardCase);
 
     /// <summary>The open repair of this tenancy with this reference, or null (404).</summary>
     private async Task<ChangeInfo?> LoadForChangeAsync(string reference, CancellationToken ct)
@@ -397,11 +422,12 @@ public sealed class RepairsController(
                 x.TargetDate,
                 HasAlert = db.Tenancies.Where(t => t.Id == x.TenancyId).Any(Household.HasCautionaryAlert),
                 Slot = x.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => new { a.SlotId, a.Slot.Date, a.Slot.Period }).FirstOrDefault(),
+                IsHazardCase = x.HazardCase != null && x.HazardCase.IsOpen,
             })
             .SingleOrDefaultAsync(ct);
         return r is null
             ? null
-            : new ChangeInfo(r.Id, r.PatchId, r.Status, r.Priority, r.HazardType, r.HasAlert, r.TargetDate, r.Slot?.Date, r.Slot is null ? null : SlotText.Describe(r.Slot.Date, r.Slot.Period), r.Slot?.SlotId);
+            : new ChangeInfo(r.Id, r.PatchId, r.Status, r.Priority, r.HazardType, r.HasAlert, r.TargetDate, r.Slot?.Date, r.Slot is null ? null : SlotText.Describe(r.Slot.Date, r.Slot.Period), r.Slot?.SlotId, r.IsHazardCase);
     }
 
     private bool MayChoose(ChangeInfo info) =>

@@ -3,7 +3,11 @@ using TenantPortal.Web.Data.Housing;
 
 namespace TenantPortal.Web.Features.Repairs;
 
+/// <summary>One event on the tenant's timeline: its own heading in plain words, and the note the tenant may see.</summary>
 public sealed record TimelineEntry(DateTime At, string Status, string? Note);
+
+/// <summary>A step of an open hazard case in the tenant's words ("We will inspect by ..."), and whether it is late.</summary>
+public sealed record HazardStepLine(string Text, bool Overdue);
 
 public sealed class RepairDetailsPage
 {
@@ -28,6 +32,11 @@ public sealed class RepairDetailsPage
     public bool AskForFeedback { get; init; }
     public int? FeedbackRating { get; init; }
     public string? WhatHappensNext { get; init; }
+
+    /// <summary>An open Awaab's Law case: its dates replace "To be done by", so the tenant sees one set of dates.</summary>
+    public bool IsHazardCase { get; init; }
+    public IReadOnlyList<HazardStepLine> HazardSteps { get; init; } = [];
+    public string? WrittenSummary { get; init; }
 }
 
 public sealed class AddInformationForm

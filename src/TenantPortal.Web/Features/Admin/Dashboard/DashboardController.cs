@@ -9,5 +9,5 @@ namespace TenantPortal.Web.Features.Admin.Dashboard;
 public sealed class DashboardController(ServiceMeasures measures) : Controller
 {
     [HttpGet("/admin")]
-    public async Task<IActionResult> Index(CancellationToken ct) => View(await measures.DashboardAsync(ct));
+    public async Task<IActionResult> Index([FromQuery] int hazardPage, CancellationToken ct) => View(await measures.DashboardAsync(Math.Max(1, hazardPage), ct));
 }

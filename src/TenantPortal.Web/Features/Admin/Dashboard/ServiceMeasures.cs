@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
+using TenantPortal.Web.Features.Repairs;
 
 namespace TenantPortal.Web.Features.Admin.Dashboard;
 
@@ -14,7 +15,9 @@ public sealed class ServiceMeasures(HousingDbContext housing, PortalDbContext po
 
     private static readonly RepairStatus[] Closed = [RepairStatus.Completed, RepairStatus.Cancelled];
 
-    public async Task<DashboardFigures> DashboardAsync(CancellationToken ct = default)
+    public async Task<DashboardFigures> DashboardAsync(CancellationToken ct = default) => await DashboardAsync(1, ct);
+
+    public async Task<DashboardFigures> DashboardAsync(int hazardPage, CancellationToken ct = default)
     {
         var today = UkTime.Today(clock);
         var open = housing.Repairs.AsNoTracking().Where(r => !Closed.Contains(r.Status));
@@ -22,7 +25,7 @@ public sealed class ServiceMeasures(HousingDbContext housing, PortalDbContext po
         var byPriority = await open.GroupBy(r => r.Priority).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var byStatus = await open.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var overdue = await open.CountAsync(r => r.TargetDate < today, ct);
-        var hazards = await HazardsAsync(today, ct);
+        var hazards = await HazardsAsync(hazardPage, ct);
 
         var todayStart = UkTime.StartOfDayUtc(today);
         var weekStart = UkTime.StartOfDayUtc(UkTime.StartOfWeek(today));
@@ -103,61 +106,35 @@ public sealed class ServiceMeasures(HousingDbContext housing, PortalDbContext po
         return new PaymentTotals(amounts.Count, amounts.Sum());
     }
 
-    private async Task<IReadOnlyList<HazardRow>> HazardsAsync(DateOnly today, CancellationToken ct)
+    /// <summary>Every open hazard case, nearest deadline first (so overdue ones come first), a page at a time, read
+    /// from <c>RepairHazardCases</c> through its (IsOpen, NextDueAt) index: never a truncated subset.</summary>
+    public async Task<HazardListPage> HazardsAsync(int page, CancellationToken ct = default)
     {
-        var rows = await housing.Repairs.AsNoTracking()
-            .Where(r => r.IsHazard && !Closed.Contains(r.Status))
-            .OrderBy(r => r.ReportedAt)
-            .Take(200)
-            .Select(r => new
+        var now = clock.GetUtcNow().UtcDateTime;
+        var open = housing.RepairHazardCases.AsNoTracking().Where(c => c.IsOpen);
+        var total = await open.CountAsync(ct);
+        var pages = Math.Max(1, (total + HazardListPage.PageSize - 1) / HazardListPage.PageSize);
+        page = Math.Clamp(page, 1, pages);
+        var rows = await open
+            .OrderBy(c => c.NextDueAt).ThenBy(c => c.Id)
+            .Skip((page - 1) * HazardListPage.PageSize).Take(HazardListPage.PageSize)
+            .Select(c => new
             {
-                r.Reference,
-                r.HazardType,
-                r.Status,
-                r.Property.AddressLine1,
-                r.Property.Postcode,
-                r.InvestigateBy,
-                r.InvestigatedAt,
-                r.WrittenSummaryBy,
-                r.SafetyWorkBy,
-                r.FurtherWorkStartBy,
+                c.Repair.Reference,
+                c.Kind,
+                c.Repair.Status,
+                c.Repair.Property.AddressLine1,
+                c.Repair.Property.Postcode,
+                c.NextStep,
+                c.NextDueAt,
+                c.CancelRequestedAt,
             })
             .ToListAsync(ct);
-
-        return rows
-            .Select(r =>
-            {
-                var next = NextDeadline(today, r.InvestigateBy, r.InvestigatedAt, r.WrittenSummaryBy, r.SafetyWorkBy, r.FurtherWorkStartBy);
-                return new HazardRow(r.Reference, r.HazardType, r.Status, $"{r.AddressLine1}, {r.Postcode}", next?.Name, next?.Due, next is { } n && n.Due < today);
-            })
-            .OrderBy(h => h.NextDeadline ?? DateOnly.MaxValue)
-            .ToList();
-    }
-
-    /// <summary>The statutory step to watch: investigation while it has not happened; then the earliest of the written
-    /// summary, safety work and further work dates still to come; if all have passed, the last of them (overdue).</summary>
-    public static (string Name, DateOnly Due)? NextDeadline(DateOnly today, DateTime? investigateBy, DateTime? investigatedAt,
-        DateOnly? writtenSummaryBy, DateOnly? safetyWorkBy, DateOnly? furtherWorkStartBy)
-    {
-        if (investigateBy is { } by && investigatedAt is null)
-        {
-            return ("Investigate", UkTime.DateOf(by));
-        }
-
-        var steps = new (string Name, DateOnly? Due)[]
-            {
-                ("Written summary", writtenSummaryBy), ("Safety work", safetyWorkBy), ("Start further work", furtherWorkStartBy),
-            }
-            .Where(s => s.Due is not null)
-            .Select(s => (s.Name, Due: s.Due!.Value))
-            .ToList();
-        if (steps.Count == 0)
-        {
-            return null;
-        }
-
-        var upcoming = steps.Where(s => s.Due >= today).OrderBy(s => s.Due).FirstOrDefault();
-        return upcoming.Name is not null ? upcoming : steps.OrderByDescending(s => s.Due).First();
+        return new HazardListPage(
+            rows.Select(r => new HazardRow(r.Reference, r.Kind, r.Status, $"{r.AddressLine1}, {r.Postcode}",
+                Enum.TryParse<HazardStepKind>(r.NextStep, out var step) ? HazardClocks.Name(step) : null,
+                r.NextDueAt, r.NextDueAt is { } due && now > due ? now - due : null, r.CancelRequestedAt is not null)).ToList(),
+            page, pages, total);
     }
 }
 
@@ -165,7 +142,16 @@ public sealed record CountBy<T>(T Key, int Count);
 
 public sealed record PaymentTotals(int Count, decimal Total);
 
-public sealed record HazardRow(string Reference, HazardType HazardType, RepairStatus Status, string Address, string? NextStep, DateOnly? NextDeadline, bool Overdue);
+public sealed record HazardRow(string Reference, HazardType HazardType, RepairStatus Status, string Address, string? NextStep, DateTime? NextDueAt, TimeSpan? OverdueBy, bool CancelRequested)
+{
+    public bool Overdue => OverdueBy is not null;
+}
+
+/// <summary>One page of the open hazard cases, and how many there are in all.</summary>
+public sealed record HazardListPage(IReadOnlyList<HazardRow> Rows, int Page, int Pages, int Total)
+{
+    public const int PageSize = 25;
+}
 
 public sealed record PeriodMeasures(
     string Label,
@@ -188,7 +174,7 @@ public sealed record DashboardFigures(
     IReadOnlyList<CountBy<RepairPriority>> OpenByPriority,
     IReadOnlyList<CountBy<RepairStatus>> OpenByStatus,
     int Overdue,
-    IReadOnlyList<HazardRow> Hazards,
+    HazardListPage Hazards,
     PaymentTotals PaymentsToday,
     PaymentTotals PaymentsThisWeek,
     int RegistrationsThisWeek,
