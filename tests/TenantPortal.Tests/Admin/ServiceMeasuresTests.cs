@@ -183,6 +183,34 @@ public sealed class ServiceMeasuresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_emergency_reported_Monday_09_00_and_completed_Tuesday_21_00_is_not_within_its_24_hour_target()
+    {
+        // BST: Monday 15 June 09:00 is 08:00 UTC.
+        await database.AddRepairAsync(place, 0, r =>
+        {
+            r.Priority = RepairPriority.Emergency;
+            r.Status = RepairStatus.Completed;
+            r.ReportedAt = Utc(2026, 6, 15, 8);
+            r.TargetDate = new DateOnly(2026, 6, 16);
+            r.CompletedAt = Utc(2026, 6, 16, 20); // 36 hours, on the target date
+        });
+        await database.AddRepairAsync(place, 0, r =>
+        {
+            r.Priority = RepairPriority.Emergency;
+            r.Status = RepairStatus.Completed;
+            r.ReportedAt = Utc(2026, 6, 15, 8);
+            r.TargetDate = new DateOnly(2026, 6, 16);
+            r.CompletedAt = Utc(2026, 6, 16, 8); // exactly 24 hours
+        });
+
+        var measures = Measures(out var scope);
+        await using var _ = scope;
+        var month = await measures.PeriodAsync("June", new DateOnly(2026, 6, 1), new DateOnly(2026, 7, 1));
+
+        Assert.Equal((2, 1), (month.Completed, month.CompletedWithinTarget));
+    }
+
+    [Fact]
     public async Task The_hazard_list_has_every_open_case_nearest_deadline_first_overdue_first_a_page_at_a_time()
     {
         // 30 damp cases reported over the last weeks (the oldest overdue), then one new emergency due in 24 hours.
