@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using TenantPortal.Tests.Infrastructure;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Seeding;
-using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Features.Repairs;
+using TenantPortal.Web.Infrastructure.Database;
 
 namespace TenantPortal.Tests.Admin;
 
@@ -99,8 +99,12 @@ public sealed class HazardCaseWorkflowTests(PortalAppFixture app) : IClassFixtur
         // further work started within 12 weeks (Monday 1 February 2027).
         var investigated = await client.FollowAsync(await PostAsync(client, reference, "investigation", new()
         {
-            ["Investigation.Date"] = "2026-11-09", ["Investigation.Time"] = "14:00", ["Investigation.InvestigatedBy"] = "Sam Surveyor",
-            ["Investigation.Outcome"] = "hazard", ["Investigation.Kind"] = "DampAndMould", ["Investigation.Findings"] = "Black mould on the outside wall from a blocked air brick.",
+            ["Investigation.Date"] = "2026-11-09",
+            ["Investigation.Time"] = "14:00",
+            ["Investigation.InvestigatedBy"] = "Sam Surveyor",
+            ["Investigation.Outcome"] = "hazard",
+            ["Investigation.Kind"] = "DampAndMould",
+            ["Investigation.Findings"] = "Black mould on the outside wall from a blocked air brick.",
             ["Investigation.FurtherWorkNeeded"] = "true",
         }));
         var steps = investigated.QuerySelector("#hazard-steps")!.NormalisedText();
@@ -148,7 +152,10 @@ public sealed class HazardCaseWorkflowTests(PortalAppFixture app) : IClassFixtur
 
         var response = await PostAsync(client, reference, "investigation", new()
         {
-            ["Investigation.Date"] = "2026-11-11", ["Investigation.Time"] = "09:00", ["Investigation.InvestigatedBy"] = "Sam Surveyor", ["Investigation.Outcome"] = "none",
+            ["Investigation.Date"] = "2026-11-11",
+            ["Investigation.Time"] = "09:00",
+            ["Investigation.InvestigatedBy"] = "Sam Surveyor",
+            ["Investigation.Outcome"] = "none",
         });
         var page = await response.GetDocumentAsync();
 
@@ -158,7 +165,10 @@ public sealed class HazardCaseWorkflowTests(PortalAppFixture app) : IClassFixtur
 
         var future = await (await PostAsync(client, reference, "investigation", new()
         {
-            ["Investigation.Date"] = "2026-11-11", ["Investigation.Time"] = "09:00", ["Investigation.InvestigatedBy"] = "Sam Surveyor", ["Investigation.Outcome"] = "none",
+            ["Investigation.Date"] = "2026-11-11",
+            ["Investigation.Time"] = "09:00",
+            ["Investigation.InvestigatedBy"] = "Sam Surveyor",
+            ["Investigation.Outcome"] = "none",
             ["Investigation.Findings"] = "Condensation only",
         })).GetDocumentAsync();
         Assert.Equal(["The date and time must be now or in the past"], future.ErrorSummary());
@@ -220,7 +230,10 @@ public sealed class HazardCaseWorkflowTests(PortalAppFixture app) : IClassFixtur
         // Investigation still possible after the job was completed.
         var investigated = await PostAsync(client, reference, "investigation", new()
         {
-            ["Investigation.Date"] = "2026-11-10", ["Investigation.Time"] = "08:00", ["Investigation.InvestigatedBy"] = "Sam Surveyor", ["Investigation.Outcome"] = "none",
+            ["Investigation.Date"] = "2026-11-10",
+            ["Investigation.Time"] = "08:00",
+            ["Investigation.InvestigatedBy"] = "Sam Surveyor",
+            ["Investigation.Outcome"] = "none",
             ["Investigation.Findings"] = "Condensation only, advice given",
         });
         Assert.Equal(HttpStatusCode.Redirect, investigated.StatusCode);
