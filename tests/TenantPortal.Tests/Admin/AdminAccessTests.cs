@@ -16,6 +16,7 @@ public sealed class AdminAccessTests(PortalAppFixture app) : IClassFixture<Porta
             "/admin/repairs",
             "/admin/repairs?priority=Emergency&sort=priority&q=Morgan",
             $"/admin/repairs/{repair}",
+            $"/admin/repairs/{repair}/hazard",
             "/admin/tenancies",
             "/admin/tenancies?q=Morgan",
             $"/admin/tenancies/{DemoData.TenancyReference}",
@@ -41,7 +42,7 @@ public sealed class AdminAccessTests(PortalAppFixture app) : IClassFixture<Porta
         }
 
         var token = await client.AntiforgeryTokenAsync("/");
-        foreach (var url in new[] { $"/admin/repairs/{repair}/status", $"/admin/repairs/{repair}/complete", $"/admin/repairs/{repair}/cancel", $"/admin/repairs/{repair}/priority", $"/admin/tenancies/{DemoData.TenancyReference}/tenants/1/unlock", $"/admin/tenancies/{DemoData.TenancyReference}/tenants/1/resend-confirmation" })
+        foreach (var url in new[] { $"/admin/repairs/{repair}/status", $"/admin/repairs/{repair}/complete", $"/admin/repairs/{repair}/cancel", $"/admin/repairs/{repair}/priority", $"/admin/repairs/{repair}/hazard/classify", $"/admin/repairs/{repair}/hazard/investigation", $"/admin/tenancies/{DemoData.TenancyReference}/tenants/1/unlock", $"/admin/tenancies/{DemoData.TenancyReference}/tenants/1/resend-confirmation" })
         {
             var response = await client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("CompleteForm.CompletionNotes", "x")]));
             Assert.True(IsForbidden(response), $"POST {url}: {(int)response.StatusCode}");
