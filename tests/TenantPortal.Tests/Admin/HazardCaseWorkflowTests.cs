@@ -212,6 +212,10 @@ public sealed class HazardCaseWorkflowTests(PortalAppFixture app) : IClassFixtur
 
         Assert.DoesNotContain("To be done by", details.NormalisedText(), StringComparison.Ordinal);
         Assert.Equal(["We will inspect by Monday 23 November 2026"], details.QuerySelectorAll("#hazard-steps li").Select(e => e.Text()));
+        var list = await tenant.GetDocumentAsync("/repairs");
+        var item = list.QuerySelectorAll("li.card").Single(e => e.TextContent.Contains(reference, StringComparison.Ordinal));
+        Assert.Equal("We will inspect by Monday 23 November 2026", item.QuerySelector(".hazard-next").Text());
+        Assert.DoesNotContain("To be done by", item.NormalisedText(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace TenantPortal.Web.Features.Repairs;
 
 public sealed record TenancyRepairContext(int TenancyId, int PatchId, bool HasCautionaryAlert, string? ContactPhone, string Address);
 
-public sealed record RepairListItem(string Reference, string Item, string Problem, string Location, RepairStatus Status, DateTime ReportedAt, DateOnly TargetDate, DateOnly? AppointmentDate, SlotPeriod? AppointmentPeriod)
+public sealed record RepairListItem(string Reference, string Item, string Problem, string Location, RepairStatus Status, DateTime ReportedAt, DateOnly TargetDate, DateOnly? AppointmentDate, SlotPeriod? AppointmentPeriod, string? HazardNext = null)
 {
     public bool IsOpen => Repair.IsOpenStatus(Status);
 }
@@ -38,9 +38,11 @@ public sealed class RepairQueries(HousingDbContext db)
                 r.ReportedAt,
                 r.TargetDate,
                 Slot = r.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => new { a.Slot.Date, a.Slot.Period }).FirstOrDefault(),
+                Hazard = r.HazardCase != null && r.HazardCase.IsOpen ? new { r.HazardCase.Kind, r.HazardCase.NextStep, r.HazardCase.NextDueAt } : null,
             })
             .Take(200)
             .ToListAsync(ct);
-        return rows.Select(r => new RepairListItem(r.Reference, r.Item, r.Problem, r.Location, r.Status, r.ReportedAt, r.TargetDate, r.Slot?.Date, r.Slot?.Period)).ToList();
+        return rows.Select(r => new RepairListItem(r.Reference, r.Item, r.Problem, r.Location, r.Status, r.ReportedAt, r.TargetDate, r.Slot?.Date, r.Slot?.Period,
+            r.Hazard is { NextDueAt: { } due } h && Enum.TryParse<HazardStepKind>(h.NextStep, out var step) ? RepairWording.HazardStep(step, h.Kind, due) : null)).ToList();
     }
 }

@@ -78,16 +78,18 @@ public static class RepairWording
 
     /// <summary>What we will do next on an open hazard case, with the dates the law sets.</summary>
     public static IReadOnlyList<HazardStepLine> HazardSteps(IReadOnlyList<HazardStep> steps, HazardType kind, DateTime nowUtc) =>
-        steps.Where(s => !s.IsDone).OrderBy(s => s.DueAt).Select(s =>
+        steps.Where(s => !s.IsDone).OrderBy(s => s.DueAt).Select(s => new HazardStepLine(HazardStep(s.Kind, kind, s.DueAt), s.IsOverdueAt(nowUtc))).ToList();
+
+    /// <summary>One hazard step in the tenant's words: "We will inspect by Monday 16 November 2026".</summary>
+    public static string HazardStep(HazardStepKind step, HazardType kind, DateTime dueAtUtc)
+    {
+        var by = kind == HazardType.Emergency || step == HazardStepKind.MakeSafe ? DateTime(dueAtUtc) : Date(UkTime.DateOf(dueAtUtc));
+        return step switch
         {
-            var by = kind == HazardType.Emergency || s.Kind == HazardStepKind.MakeSafe ? DateTime(s.DueAt) : Date(UkTime.DateOf(s.DueAt));
-            var text = s.Kind switch
-            {
-                HazardStepKind.Investigate => $"We will inspect by {by}",
-                HazardStepKind.MakeSafe or HazardStepKind.SafetyWork => $"We will make your home safe by {by}",
-                HazardStepKind.WrittenSummary => $"We will write to you with what we found by {by}",
-                _ => $"We will start the work to stop it coming back by {by}",
-            };
-            return new HazardStepLine(text, s.IsOverdueAt(nowUtc));
-        }).ToList();
+            HazardStepKind.Investigate => $"We will inspect by {by}",
+            HazardStepKind.MakeSafe or HazardStepKind.SafetyWork => $"We will make your home safe by {by}",
+            HazardStepKind.WrittenSummary => $"We will write to you with what we found by {by}",
+            _ => $"We will start the work to stop it coming back by {by}",
+        };
+    }
 }
