@@ -8,8 +8,9 @@ public sealed record HazardDeadlines(DateTime InvestigateBy, DateOnly? WrittenSu
 /// <summary>Target dates: Emergency within 24 hours, Urgent within 5 working days, Routine within 20 working days;
 /// Awaab's Law: emergency hazards investigated and made safe within 24 hours; damp and mould investigated within 10
 /// working days, a written summary within 3 working days of investigating, safety work within 5 working days and
-/// further work started within 12 weeks. Working days are counted from the UK date of the report.</summary>
-public sealed class RepairTargets(WorkingDayCalendar calendar)
+/// further work started within 12 weeks. Working days are counted from the UK date of the report. Awaab's Law applies
+/// to landlords in England only (<see cref="LandlordRules.AwaabsLawApplies"/>): elsewhere a hazard starts no clocks.</summary>
+public sealed class RepairTargets(WorkingDayCalendar calendar, bool awaabsLawApplies = true)
 {
     public const int UrgentWorkingDays = 5;
     public const int RoutineWorkingDays = 20;
@@ -52,7 +53,7 @@ public sealed class RepairTargets(WorkingDayCalendar calendar)
     /// <see cref="AfterInvestigation"/> when the investigation is done.</summary>
     public HazardDeadlines? ForHazard(HazardType hazard, DateTime reportedAtUtc)
     {
-        switch (hazard)
+        switch (awaabsLawApplies ? hazard : HazardType.None)
         {
             case HazardType.Emergency:
                 return new HazardDeadlines(reportedAtUtc + EmergencyWindow, null, null, null);

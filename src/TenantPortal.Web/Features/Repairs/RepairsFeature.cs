@@ -9,8 +9,10 @@ public static class RepairsFeature
     public static IServiceCollection AddRepairsFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RepairsOptions>(configuration.GetSection(RepairsOptions.Section));
-        services.AddSingleton(sp => new WorkingDayCalendar(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RepairsOptions>>()));
-        services.AddSingleton<RepairTargets>();
+        services.AddSingleton(_ => LandlordRules.From(configuration));
+        services.AddSingleton(sp => sp.GetRequiredService<LandlordRules>().Calendar);
+        services.AddSingleton(sp => new RepairTargets(sp.GetRequiredService<WorkingDayCalendar>(), sp.GetRequiredService<LandlordRules>().AwaabsLawApplies));
+        services.AddSingleton<RightToRepair>();
         services.AddScoped<RepairDraftStore>();
         services.AddScoped<RepairPhotoStore>();
         if (configuration.GetValue<PhotoStorage>($"{RepairsOptions.Section}:{nameof(RepairsOptions.PhotoStorage)}") == PhotoStorage.Folder)
