@@ -79,13 +79,14 @@ public sealed class RepairReporting(
             {
                 t.PropertyId,
                 t.Property.PatchId,
+                t.Status,
                 HasAlert = housing.Tenancies.Where(o => o.Id == t.Id).Any(Household.HasCautionaryAlert),
                 ReporterEmail = t.Tenants.Where(x => x.Id == draft.ReportedByTenantId).Select(x => x.Email).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);
         var item = await housing.RepairCatalogue.AsNoTracking()
             .SingleOrDefaultAsync(i => i.Id == draft.CatalogueItemId && i.IsActive && !i.IsTenantResponsibility, ct);
-        if (tenancy is null || item is null || (channel == RepairChannel.Portal && IsEmergency(item.Priority, item.Hazard)))
+        if (tenancy is null || item is null || tenancy.Status == TenancyStatus.Ended || (channel == RepairChannel.Portal && IsEmergency(item.Priority, item.Hazard)))
         {
             return UnitOfWork.Rollback(new SubmitResult(SubmitStatus.Invalid, Error: "The report is not complete."));
         }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Features.Shared;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Security;
 
@@ -81,6 +82,7 @@ public sealed class RepairsController(
     }
 
     [HttpGet("{reference}/appointment")]
+    [ActiveTenancyRequired]
     public async Task<IActionResult> ChangeAppointment(Reference reference, CancellationToken ct)
     {
         var repair = await LoadForChangeAsync(reference, ct);
@@ -98,6 +100,7 @@ public sealed class RepairsController(
     }
 
     [HttpPost("{reference}/appointment")]
+    [ActiveTenancyRequired]
     public async Task<IActionResult> ChangeAppointment(Reference reference, int? slotId, CancellationToken ct)
     {
         var info = await LoadForChangeAsync(reference, ct);
@@ -144,6 +147,7 @@ public sealed class RepairsController(
     }
 
     [HttpGet("{reference}/appointment/cancel")]
+    [ActiveTenancyRequired]
     public async Task<IActionResult> CancelAppointment(Reference reference, CancellationToken ct)
     {
         var info = await LoadForChangeAsync(reference, ct);
@@ -163,6 +167,7 @@ public sealed class RepairsController(
     }
 
     [HttpPost("{reference}/appointment/cancel")]
+    [ActiveTenancyRequired]
     [ActionName("CancelAppointment")]
     public async Task<IActionResult> CancelAppointmentPost(Reference reference, CancellationToken ct)
     {
@@ -184,6 +189,7 @@ public sealed class RepairsController(
     }
 
     [HttpGet("{reference}/cancel")]
+    [ActiveTenancyRequired]
     public async Task<IActionResult> Cancel(Reference reference, CancellationToken ct)
     {
         var info = await LoadForChangeAsync(reference, ct);
@@ -203,6 +209,7 @@ public sealed class RepairsController(
     }
 
     [HttpPost("{reference}/cancel")]
+    [ActiveTenancyRequired]
     [ActionName("Cancel")]
     public async Task<IActionResult> CancelPost(Reference reference, CancellationToken ct)
     {
@@ -228,6 +235,7 @@ public sealed class RepairsController(
     }
 
     [HttpGet("{reference}/add-information")]
+    [ActiveTenancyRequired]
     public async Task<IActionResult> AddInformation(Reference reference, CancellationToken ct)
     {
         var info = await LoadForChangeAsync(reference, ct);
@@ -245,6 +253,7 @@ public sealed class RepairsController(
     }
 
     [HttpPost("{reference}/add-information")]
+    [ActiveTenancyRequired]
     [RequestSizeLimit(45_000_000)]
     [RequestFormLimits(MultipartBodyLengthLimit = 45_000_000)]
     public async Task<IActionResult> AddInformation(Reference reference, AddInformationForm form, List<IFormFile>? upload, CancellationToken ct)

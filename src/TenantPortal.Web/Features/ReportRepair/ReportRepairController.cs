@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Features.Repairs;
+using TenantPortal.Web.Features.Shared;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Security;
 
@@ -14,6 +15,7 @@ namespace TenantPortal.Web.Features.ReportRepair;
 
 /// <summary>The tenant's journey at /repairs/report.</summary>
 [Authorize(Policy = PortalPolicies.Tenant)]
+[ActiveTenancyRequired]
 [Route("repairs/report")]
 public sealed class ReportRepairController(
     HousingDbContext db,
