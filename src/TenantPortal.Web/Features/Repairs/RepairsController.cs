@@ -44,6 +44,7 @@ public sealed class RepairsController(
                 x.Priority,
                 x.HazardType,
                 x.InvestigateBy,
+                x.CatalogueItem.RightToRepairDefect,
                 Slot = x.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => new { a.Slot.Date, a.Slot.Period }).FirstOrDefault(),
                 History = x.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new { h.At, h.Status, Note = h.NoteVisibleToTenant ? h.Note : null }).ToList(),
                 Photos = x.Photos.OrderBy(p => p.Id).Select(p => new { p.Id, p.StoredFileName }).ToList(),
@@ -78,6 +79,7 @@ public sealed class RepairsController(
             AskForFeedback = r.Status == RepairStatus.Completed && r.Rating is null,
             FeedbackRating = r.Rating,
             WhatHappensNext = open && r.Slot is null ? RepairWording.WhatHappensNext(r.Priority, r.HazardType, r.TargetDate, r.InvestigateBy, r.HasAlert) : null,
+            RightToRepairDefect = r.RightToRepairDefect,
         });
     }
 

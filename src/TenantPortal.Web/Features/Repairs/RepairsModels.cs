@@ -28,6 +28,9 @@ public sealed class RepairDetailsPage
     public bool AskForFeedback { get; init; }
     public int? FeedbackRating { get; init; }
     public string? WhatHappensNext { get; init; }
+
+    /// <summary>The Schedule defect of a Right to Repair qualifying repair (council landlords), if any.</summary>
+    public RightToRepairDefect? RightToRepairDefect { get; init; }
 }
 
 public sealed class AddInformationForm

@@ -26,6 +26,10 @@ public enum RightToRepairDefect
     MechanicalExtractorFanInInternalKitchenOrBathroomNotWorking,
 }
 
+/// <summary>What the Right to Repair partial (<c>Features/Shared/_RightToRepair.cshtml</c>) needs to show a repair's
+/// notice on the tenant's and the officer's repair pages.</summary>
+public sealed record RightToRepairBox(RightToRepairDefect? Defect, DateTime ReceivedAt, bool Open, bool ForOfficer);
+
 /// <summary>What the repair notice to the tenant must say, and the dates and compensation that follow from it.</summary>
 /// <param name="Defect">The nature of the repair, in the Schedule's words.</param>
 /// <param name="PrescribedWorkingDays">The prescribed period (1, 3 or 7 working days).</param>
