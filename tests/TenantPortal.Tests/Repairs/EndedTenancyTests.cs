@@ -71,6 +71,17 @@ public sealed class EndedTenancyTests(RepairsAppFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task The_home_page_says_plainly_that_the_tenancy_has_ended_and_offers_no_report_or_pay_buttons()
+    {
+        var (client, _, _) = await FormerTenantAsync();
+
+        var page = await client.GetDocumentAsync("/");
+
+        Assert.Contains(Plainly, page.QuerySelector("#tenancy-ended")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.QuerySelectorAll("a"), a => a.GetAttribute("href") is "/repairs/report" or "/rent/pay");
+    }
+
+    [Fact]
     public async Task The_officer_journey_refuses_to_report_a_repair_for_an_ended_tenancy()
     {
         await FormerTenantAsync();
