@@ -15,6 +15,14 @@ public class RepairCatalogueItem
     /// <summary>Plain-English advice shown when the item is the tenant's to fix.</summary>
     public string? TenantAdvice { get; set; }
     public HazardType Hazard { get; set; }
+
+    /// <summary>A gas emergency: the tenant is sent to the gas emergency number (<c>LandlordRules.GasEmergencyNumber</c>)
+    /// before the landlord's 24-hour line.</summary>
+    public bool IsGas { get; set; }
+
+    /// <summary>The defect in the Schedule to the Right to Repair Regulations 1994 this row is, if any (council
+    /// landlords: a qualifying repair with a prescribed period).</summary>
+    public Features.Repairs.RightToRepairDefect? RightToRepairDefect { get; set; }
     public int SortOrder { get; set; }
     public bool IsActive { get; set; } = true;
 }

@@ -3,7 +3,7 @@ using TenantPortal.Web.Data.Housing;
 
 namespace TenantPortal.Web.Features.Home;
 
-public sealed record TenantDashboardViewModel(string TenancyReference, decimal Balance, int OpenRepairs, DateOnly? NextAppointment, SlotPeriod? NextAppointmentPeriod);
+public sealed record TenantDashboardViewModel(string TenancyReference, decimal Balance, int OpenRepairs, DateOnly? NextAppointment, SlotPeriod? NextAppointmentPeriod, bool TenancyEnded = false, DateOnly? EndDate = null);
 
 /// <summary>The signed-in tenant's home page: the rent balance and open repairs at a glance, in one query.</summary>
 public sealed class TenantDashboard(HousingDbContext housing)
@@ -22,6 +22,8 @@ public sealed class TenantDashboard(HousingDbContext housing)
                 housing.Repairs.Where(r => r.TenancyId == t.Id)
                     .SelectMany(r => r.Appointments)
                     .Where(a => a.Status == AppointmentStatus.Booked && a.Slot.Date >= today)
-                    .OrderBy(a => a.Slot.Date).ThenBy(a => a.Slot.Period).Select(a => (SlotPeriod?)a.Slot.Period).FirstOrDefault()))
+                    .OrderBy(a => a.Slot.Date).ThenBy(a => a.Slot.Period).Select(a => (SlotPeriod?)a.Slot.Period).FirstOrDefault(),
+                t.Status == TenancyStatus.Ended,
+                t.EndDate))
             .SingleOrDefaultAsync(ct);
 }

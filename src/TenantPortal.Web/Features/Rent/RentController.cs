@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Features.Account;
 using TenantPortal.Web.Features.Payments;
+using TenantPortal.Web.Features.Shared;
 using TenantPortal.Web.Infrastructure.Security;
 
 namespace TenantPortal.Web.Features.Rent;
@@ -74,6 +75,7 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
     }
 
     [HttpGet("/rent/pay")]
+    [ActiveTenancyRequired]
     public async Task<IActionResult> Pay(CancellationToken ct)
     {
         var (balance, weekly) = await queries.BalanceAsync(User.TenancyId(), ct);
@@ -83,6 +85,7 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
     }
 
     [HttpPost("/rent/pay")]
+    [ActiveTenancyRequired]
     public async Task<IActionResult> Pay(PayForm form, CancellationToken ct)
     {
         if (selector.Mode == PaymentMode.Unavailable)
@@ -103,6 +106,7 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
     }
 
     [HttpGet("/rent/pay/check")]
+    [ActiveTenancyRequired]
     public async Task<IActionResult> Check(Guid attempt, CancellationToken ct)
     {
         var row = await payments.FindAsync(attempt, User.TenancyId(), ct);
@@ -128,6 +132,7 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
     /// <summary>"Pay": with JavaScript (pay.js sets Embedded) Stripe's form opens on our own page; without it, the
     /// browser goes to Stripe's hosted page. Only the attempt id is posted: the amount comes from the attempt.</summary>
     [HttpPost("/rent/pay/check")]
+    [ActiveTenancyRequired]
     public async Task<IActionResult> Start(Guid attempt, bool embedded, CancellationToken ct)
     {
         var row = await payments.FindAsync(attempt, User.TenancyId(), ct);
@@ -230,6 +235,7 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
     }
 
     [HttpGet("/rent/pay/test-gateway")]
+    [ActiveTenancyRequired]
     public async Task<IActionResult> TestGateway(Guid attempt, CancellationToken ct)
     {
         var row = await payments.FindAsync(attempt, User.TenancyId(), ct);
@@ -248,6 +254,7 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
 
     /// <summary>The test gateway's buttons: the same posting path Stripe's confirmation takes.</summary>
     [HttpPost("/rent/pay/test-gateway")]
+    [ActiveTenancyRequired]
     public async Task<IActionResult> TestGateway(Guid attempt, string outcome, CancellationToken ct)
     {
         var row = await payments.FindAsync(attempt, User.TenancyId(), ct);

@@ -37,6 +37,11 @@ public sealed class RepairReporting(
     public static bool CanSelfBook(RepairPriority priority, HazardType hazard, bool householdHasAlert) =>
         priority != RepairPriority.Emergency && hazard == HazardType.None && !householdHasAlert;
 
+    /// <summary>An emergency (priority Emergency or an emergency hazard) is phoned in, never reported online: the
+    /// tenant's journey ends with the 24-hour line and <see cref="SubmitAsync"/> refuses one from the portal.</summary>
+    public static bool IsEmergency(RepairPriority priority, HazardType hazard) =>
+        priority == RepairPriority.Emergency || hazard == HazardType.Emergency;
+
     public async Task<SubmitResult> SubmitAsync(RepairDraft draft, RepairChannel channel, RepairActor actor, CancellationToken ct = default)
     {
         if (draft.CatalogueItemId is null || string.IsNullOrWhiteSpace(draft.Description) || draft.Description.Length > 1000)
@@ -75,13 +80,14 @@ public sealed class RepairReporting(
             {
                 t.PropertyId,
                 t.Property.PatchId,
+                t.Status,
                 HasAlert = housing.Tenancies.Where(o => o.Id == t.Id).Any(Household.HasCautionaryAlert),
                 ReporterEmail = t.Tenants.Where(x => x.Id == draft.ReportedByTenantId).Select(x => x.Email).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);
         var item = await housing.RepairCatalogue.AsNoTracking()
             .SingleOrDefaultAsync(i => i.Id == draft.CatalogueItemId && i.IsActive && !i.IsTenantResponsibility, ct);
-        if (tenancy is null || item is null)
+        if (tenancy is null || item is null || tenancy.Status == TenancyStatus.Ended || (channel == RepairChannel.Portal && IsEmergency(item.Priority, item.Hazard)))
         {
             return UnitOfWork.Rollback(new SubmitResult(SubmitStatus.Invalid, Error: "The report is not complete."));
         }

@@ -19,8 +19,9 @@ public sealed class RepairTargetDays
 
 /// <summary>Target times: Emergency within 24 hours (an instant), Urgent within 5 working days, Routine within 20
 /// working days (the end of that UK working day), from the landlord's configuration. Awaab's Law clocks come from
-/// <see cref="HazardClocks"/>. Working days are counted from the UK date of the report.</summary>
-public sealed class RepairTargets(WorkingDayCalendar calendar, RepairTargetDays? days = null)
+/// <see cref="HazardClocks"/>. Working days are counted from the UK date of the report. Awaab's Law applies to landlords
+/// in England only (<see cref="LandlordRules.AwaabsLawApplies"/>): elsewhere a hazard starts no statutory clocks.</summary>
+public sealed class RepairTargets(WorkingDayCalendar calendar, RepairTargetDays? days = null, bool awaabsLawApplies = true)
 {
     private readonly RepairTargetDays days = days ?? new RepairTargetDays();
 
@@ -34,6 +35,8 @@ public sealed class RepairTargets(WorkingDayCalendar calendar, RepairTargetDays?
     public HazardClocks Clocks { get; } = new(calendar);
 
     public RepairTargetDays Days => days;
+
+    public bool AwaabsLawApplies => awaabsLawApplies;
 
     /// <summary>The instant by which the job should be done: the report plus the emergency hours, or the end of the UK
     /// working day the urgent or routine working days reach.</summary>
@@ -56,7 +59,7 @@ public sealed class RepairTargets(WorkingDayCalendar calendar, RepairTargetDays?
     public DateOnly TargetDate(RepairPriority priority, HazardType hazard, DateTime reportedAtUtc)
     {
         var target = TargetDate(priority, reportedAtUtc);
-        if (hazard == HazardType.None)
+        if (hazard == HazardType.None || !awaabsLawApplies)
         {
             return target;
         }
@@ -67,7 +70,7 @@ public sealed class RepairTargets(WorkingDayCalendar calendar, RepairTargetDays?
 
     /// <summary>The clocks a hazard report starts when the landlord becomes aware, or null for an ordinary repair:
     /// the investigation deadline only (the later steps are counted from the day the investigation concludes).</summary>
-    public HazardDeadlines? ForHazard(HazardType hazard, DateTime awareAtUtc) => hazard == HazardType.None
+    public HazardDeadlines? ForHazard(HazardType hazard, DateTime awareAtUtc) => hazard == HazardType.None || !awaabsLawApplies
         ? null
         : new HazardDeadlines(Clocks.InvestigateBy(hazard, awareAtUtc), null, null, null);
 

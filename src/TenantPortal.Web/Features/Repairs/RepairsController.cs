@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Features.Shared;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Security;
 
@@ -44,6 +45,7 @@ public sealed class RepairsController(
                 x.Priority,
                 x.HazardType,
                 x.InvestigateBy,
+                x.CatalogueItem.RightToRepairDefect,
                 Slot = x.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => new { a.Slot.Date, a.Slot.Period }).FirstOrDefault(),
                 History = x.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new { h.At, h.Status, Note = h.NoteVisibleToTenant ? h.Note : null }).ToList(),
                 Photos = x.Photos.OrderBy(p => p.Id).Select(p => new { p.Id, p.StoredFileName }).ToList(),
@@ -83,10 +85,12 @@ public sealed class RepairsController(
             AskForFeedback = r.Status == RepairStatus.Completed && r.Rating is null,
             FeedbackRating = r.Rating,
             WhatHappensNext = open && r.Slot is null && hazard is not { IsOpen: true } ? RepairWording.WhatHappensNext(r.Priority, r.HazardType, r.TargetDate, r.InvestigateBy, r.HasAlert) : null,
+            RightToRepairDefect = r.RightToRepairDefect,
         });
     }
 
     [HttpGet("{reference}/appointment")]
+    [ActiveTenancyRequired]
     public async Task<IActionResult> ChangeAppointment(Reference reference, CancellationToken ct)
     {
         var repair = await LoadForChangeAsync(reference, ct);
@@ -104,6 +108,7 @@ public sealed class RepairsController(
     }
 
     [HttpPost("{reference}/appointment")]
+    [ActiveTenancyRequired]
     public async Task<IActionResult> ChangeAppointment(Reference reference, int? slotId, CancellationToken ct)
     {
         var info = await LoadForChangeAsync(reference, ct);
@@ -150,6 +155,7 @@ public sealed class RepairsController(
     }
 
     [HttpGet("{reference}/appointment/cancel")]
+    [ActiveTenancyRequired]
     public async Task<IActionResult> CancelAppointment(Reference reference, CancellationToken ct)
     {
         var info = await LoadForChangeAsync(reference, ct);
@@ -169,6 +175,7 @@ public sealed class RepairsController(
     }
 
     [HttpPost("{reference}/appointment/cancel")]
+    [ActiveTenancyRequired]
     [ActionName("CancelAppointment")]
     public async Task<IActionResult> CancelAppointmentPost(Reference reference, CancellationToken ct)
     {
@@ -190,6 +197,7 @@ public sealed class RepairsController(
     }
 
     [HttpGet("{reference}/cancel")]
+    [ActiveTenancyRequired]
     public async Task<IActionResult> Cancel(Reference reference, CancellationToken ct)
     {
         var info = await LoadForChangeAsync(reference, ct);
@@ -221,6 +229,7 @@ public sealed class RepairsController(
     }
 
     [HttpPost("{reference}/cancel")]
+    [ActiveTenancyRequired]
     [ActionName("Cancel")]
     public async Task<IActionResult> CancelPost(Reference reference, CancellationToken ct)
     {
@@ -253,6 +262,7 @@ public sealed class RepairsController(
     }
 
     [HttpGet("{reference}/add-information")]
+    [ActiveTenancyRequired]
     public async Task<IActionResult> AddInformation(Reference reference, CancellationToken ct)
     {
         var info = await LoadForChangeAsync(reference, ct);
@@ -270,6 +280,7 @@ public sealed class RepairsController(
     }
 
     [HttpPost("{reference}/add-information")]
+    [ActiveTenancyRequired]
     [RequestSizeLimit(45_000_000)]
     [RequestFormLimits(MultipartBodyLengthLimit = 45_000_000)]
     public async Task<IActionResult> AddInformation(Reference reference, AddInformationForm form, List<IFormFile>? upload, CancellationToken ct)

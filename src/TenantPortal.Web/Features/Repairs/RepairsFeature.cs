@@ -9,11 +9,16 @@ public static class RepairsFeature
     public static IServiceCollection AddRepairsFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RepairsOptions>(configuration.GetSection(RepairsOptions.Section));
-        services.AddSingleton(sp => new WorkingDayCalendar(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RepairsOptions>>()));
-        services.AddSingleton(sp => new RepairTargets(sp.GetRequiredService<WorkingDayCalendar>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RepairsOptions>>().Value.Targets));
+        services.AddSingleton(_ => LandlordRules.From(configuration));
+        services.AddSingleton(sp => sp.GetRequiredService<LandlordRules>().Calendar);
+        services.AddSingleton(sp => new RepairTargets(
+            sp.GetRequiredService<WorkingDayCalendar>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RepairsOptions>>().Value.Targets,
+            sp.GetRequiredService<LandlordRules>().AwaabsLawApplies));
         services.AddSingleton(sp => sp.GetRequiredService<RepairTargets>().Clocks);
         services.AddSingleton<HazardCaseSteps>();
         services.AddScoped<HazardCases>();
+        services.AddSingleton<RightToRepair>();
         services.AddScoped<RepairDraftStore>();
         services.AddScoped<RepairPhotoStore>();
         if (configuration.GetValue<PhotoStorage>($"{RepairsOptions.Section}:{nameof(RepairsOptions.PhotoStorage)}") == PhotoStorage.Folder)

@@ -37,6 +37,8 @@ public sealed class RepairDetailsPage
     public bool IsHazardCase { get; init; }
     public IReadOnlyList<HazardStepLine> HazardSteps { get; init; } = [];
     public string? WrittenSummary { get; init; }
+    /// <summary>The Schedule defect of a Right to Repair qualifying repair (council landlords), if any.</summary>
+    public RightToRepairDefect? RightToRepairDefect { get; init; }
 }
 
 public sealed class AddInformationForm

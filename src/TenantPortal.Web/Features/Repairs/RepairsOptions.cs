@@ -13,7 +13,8 @@ public sealed class RepairsOptions
     /// <summary>With <c>PhotoStorage=Folder</c>: the folder, outside the web root. Relative paths are under the content root.</summary>
     public string PhotoFolder { get; set; } = "App_Data/photos";
 
-    /// <summary>Extra one-off non-working days (e.g. a royal occasion announced at short notice), as yyyy-MM-dd.</summary>
+    /// <summary>Extra one-off non-working days (e.g. a royal occasion announced at short notice), as yyyy-MM-dd. Kept
+    /// for older settings files: <c>Repairs:BankHolidays:Add</c> does the same (see <see cref="LandlordRules"/>).</summary>
     public List<DateOnly> ExtraBankHolidays { get; set; } = [];
 
     /// <summary>The landlord's own targets per priority (Emergency hours, Urgent and Routine working days).</summary>

@@ -1,24 +1,60 @@
-using Microsoft.Extensions.Options;
+using System.Collections.Concurrent;
+using PublicHoliday;
 
 namespace TenantPortal.Web.Features.Repairs;
 
-/// <summary>The working-day calendar the services use: <see cref="WorkingDays"/> (weekends and England and Wales bank
-/// holidays, computed) plus the configurable extra one-off days in <c>Repairs:ExtraBankHolidays</c>.</summary>
+/// <summary>The working-day calendar the services use: Monday to Friday except the bank holidays of the landlord's
+/// region (<see cref="UkRegion"/>, from the <c>PublicHoliday</c> package: substitute days, Scotland's 2 January and St
+/// Andrew's Day, Northern Ireland's St Patrick's Day and 12 July), with the configured changes applied: days added,
+/// removed and moved (<see cref="BankHolidayChanges"/>).</summary>
 public sealed class WorkingDayCalendar
 {
-    private readonly HashSet<DateOnly> extra;
+    private readonly UKBankHoliday source;
+    private readonly HashSet<DateOnly> added;
+    private readonly HashSet<DateOnly> removed;
+    private readonly ConcurrentDictionary<int, HashSet<DateOnly>> years = new();
 
-    public WorkingDayCalendar(IEnumerable<DateOnly> extraHolidays) => extra = [.. extraHolidays];
+    public WorkingDayCalendar(UkRegion region, BankHolidayChanges changes)
+    {
+        Region = region;
+        source = new UKBankHoliday(region switch
+        {
+            UkRegion.Wales => UKBankHoliday.UkCountries.Wales,
+            UkRegion.Scotland => UKBankHoliday.UkCountries.Scotland,
+            UkRegion.NorthernIreland => UKBankHoliday.UkCountries.NorthernIreland,
+            _ => UKBankHoliday.UkCountries.England,
+        });
+        added = [.. changes.Add, .. changes.Move.Select(m => m.To)];
+        removed = [.. changes.Remove, .. changes.Move.Select(m => m.From)];
+        removed.ExceptWith(added);
+    }
 
-    public WorkingDayCalendar(IOptions<RepairsOptions> options)
-        : this(options.Value.ExtraBankHolidays)
+    /// <summary>England and Wales with extra one-off days added.</summary>
+    public WorkingDayCalendar(IEnumerable<DateOnly> extraHolidays)
+        : this(UkRegion.England, new BankHolidayChanges([.. extraHolidays], [], []))
     {
     }
 
-    /// <summary>Bank holidays only, no extra days.</summary>
+    /// <summary>England and Wales bank holidays only, no changes.</summary>
     public static WorkingDayCalendar EnglandAndWales { get; } = new([]);
 
-    public bool IsBankHoliday(DateOnly date) => extra.Contains(date) || WorkingDays.IsBankHoliday(date);
+    public UkRegion Region { get; }
+
+    public bool IsBankHoliday(DateOnly date) =>
+        added.Contains(date) || (!removed.Contains(date) && years.GetOrAdd(date.Year, Holidays).Contains(date));
+
+    private HashSet<DateOnly> Holidays(int year)
+    {
+        var days = source.PublicHolidays(year).Select(DateOnly.FromDateTime).ToHashSet();
+        if (Region == UkRegion.Scotland)
+        {
+            // GOV.UK's list for Scotland has no Easter Monday ("not a legal holiday in Scotland"); the package keeps it
+            // because clearing banks close.
+            days.Remove(DateOnly.FromDateTime(UKBankHoliday.EasterMonday(year)));
+        }
+
+        return days;
+    }
 
     public bool IsWorkingDay(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !IsBankHoliday(date);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Features.Repairs;
+using TenantPortal.Web.Features.Shared;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Security;
 
@@ -14,6 +15,7 @@ namespace TenantPortal.Web.Features.ReportRepair;
 
 /// <summary>The tenant's journey at /repairs/report.</summary>
 [Authorize(Policy = PortalPolicies.Tenant)]
+[ActiveTenancyRequired]
 [Route("repairs/report")]
 public sealed class ReportRepairController(
     HousingDbContext db,
@@ -241,6 +243,11 @@ public abstract class RepairJourneyController(
             return RedirectToAction(nameof(YourResponsibility), new { item = chosen.Id });
         }
 
+        if (!StaffJourney && RepairReporting.IsEmergency(chosen.Priority, chosen.Hazard))
+        {
+            return RedirectToAction(nameof(CallUs), new { item = chosen.Id });
+        }
+
         if (draft.CatalogueItemId != chosen.Id)
         {
             ClearProblem(draft);
@@ -258,6 +265,18 @@ public abstract class RepairJourneyController(
             .Select(i => new AdvicePage { Item = i.Item, Problem = i.Problem, Advice = i.TenantAdvice ?? "" })
             .SingleOrDefaultAsync(ct);
         return entry is null ? NotFound() : View("Responsibility", entry);
+    }
+
+    /// <summary>Emergencies are not reported online: the journey ends with the 24-hour line (and the gas emergency
+    /// number for gas). Officers taking the call report them through their own journey.</summary>
+    [HttpGet("call-us")]
+    public async Task<IActionResult> CallUs(int item, CancellationToken ct)
+    {
+        var entry = await db.RepairCatalogue.AsNoTracking()
+            .Where(i => i.Id == item && i.IsActive && (i.Priority == RepairPriority.Emergency || i.Hazard == HazardType.Emergency))
+            .Select(i => new CallUsPage { Item = i.Item, Problem = i.Problem, IsGas = i.IsGas })
+            .SingleOrDefaultAsync(ct);
+        return entry is null ? NotFound() : View("CallUs", entry);
     }
 
     [HttpGet("describe")]

@@ -81,6 +81,14 @@ public sealed class ConfirmationPage
     public bool EmailSent { get; init; }
 }
 
+/// <summary>An emergency chosen online: call, don't report.</summary>
+public sealed class CallUsPage
+{
+    public required string Item { get; init; }
+    public required string Problem { get; init; }
+    public bool IsGas { get; init; }
+}
+
 public sealed class AdvicePage
 {
     public required string Item { get; init; }

@@ -37,6 +37,7 @@ public static class StartupConfigurationValidator
             problems.Add($"DemoData:Seed is true in {environment.EnvironmentName}. Demo data and demo accounts, whose passwords are public, are only created in Development.");
         }
 
+        problems.AddRange(Features.Repairs.LandlordRules.Problems(configuration));
         problems.AddRange(Clock.ClockSettings.Problems(configuration, environment));
         // Every link in every message is built from it, never from a request's (forgeable) Host header.
         if (!environment.IsProduction() && !Uri.TryCreate(configuration["Accounts:PublicBaseUrl"], UriKind.Absolute, out _))

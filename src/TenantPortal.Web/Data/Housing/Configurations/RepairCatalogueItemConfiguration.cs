@@ -13,6 +13,7 @@ internal sealed class RepairCatalogueItemConfiguration : IEntityTypeConfiguratio
         builder.Property(c => c.Problem).HasMaxLength(200);
         builder.Property(c => c.JobCode).HasMaxLength(20);
         builder.Property(c => c.TenantAdvice).HasMaxLength(1000);
+        builder.Property(c => c.RightToRepairDefect).HasConversion<string>().HasMaxLength(80);
         builder.HasIndex(c => c.JobCode).IsUnique();
         builder.HasIndex(c => new { c.Area, c.Item });
     }

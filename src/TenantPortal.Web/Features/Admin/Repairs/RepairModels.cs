@@ -58,6 +58,9 @@ public sealed record RepairFeedbackRow(int RepairRating, int TimeRating, string?
 
 public sealed class RepairPageModel
 {
+    /// <summary>The Schedule defect of a Right to Repair qualifying repair (council landlords), if any.</summary>
+    public Features.Repairs.RightToRepairDefect? RightToRepairDefect { get; init; }
+
     public required RepairDetails Repair { get; init; }
     public IReadOnlyList<RepairTenantRow> Tenants { get; init; } = [];
     public IReadOnlyList<RepairHistoryRow> History { get; init; } = [];

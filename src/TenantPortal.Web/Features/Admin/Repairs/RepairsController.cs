@@ -201,8 +201,10 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
             .Select(f => new RepairFeedbackRow(f.RepairRating, f.TimeRating, f.Comment, f.At))
             .SingleOrDefaultAsync(ct);
 
+        var rightToRepairDefect = await housing.Repairs.AsNoTracking().Where(r => r.Id == repair.Id).Select(r => r.CatalogueItem.RightToRepairDefect).SingleAsync(ct);
         return new RepairPageModel
         {
+            RightToRepairDefect = rightToRepairDefect,
             Repair = repair,
             Tenants = tenants,
             History = history,

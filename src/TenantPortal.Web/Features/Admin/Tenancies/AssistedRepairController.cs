@@ -6,6 +6,7 @@ using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Features.Repairs;
 using TenantPortal.Web.Features.ReportRepair;
+using TenantPortal.Web.Features.Shared;
 using TenantPortal.Web.Infrastructure.Audit;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Security;
@@ -60,12 +61,21 @@ public sealed class AssistedRepairController(
             {
                 t.Id,
                 t.Reference,
+                t.Status,
+                t.EndDate,
                 Lead = t.Tenants.OrderBy(x => x.Role == TenantRole.LeadTenant ? 0 : 1).ThenBy(x => x.Id).Select(x => (int?)x.Id).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
         if (tenancy is null)
         {
             context.Result = NotFound();
+            return;
+        }
+
+        if (tenancy.Status == TenancyStatus.Ended)
+        {
+            // The officer journey refuses an ended tenancy too (RepairReporting would as well).
+            context.Result = ActiveTenancyFilter.Refuse(this, new TenancyEndedPage(tenancy.EndDate, ForOfficer: true));
             return;
         }
 

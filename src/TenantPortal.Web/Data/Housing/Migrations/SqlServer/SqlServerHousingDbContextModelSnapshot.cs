@@ -489,6 +489,9 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsGas")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("IsTenantResponsibility")
                         .HasColumnType("bit");
 
@@ -511,6 +514,10 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RightToRepairDefect")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");

@@ -466,6 +466,9 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsGas")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsTenantResponsibility")
                         .HasColumnType("INTEGER");
 
@@ -487,6 +490,10 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                     b.Property<string>("Problem")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RightToRepairDefect")
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AddCatalogueGasAndRightToRepair : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsGas",
+                table: "RepairCatalogue",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RightToRepairDefect",
+                table: "RepairCatalogue",
+                type: "TEXT",
+                maxLength: 80,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "IsGas",
+                table: "RepairCatalogue");
+
+            migrationBuilder.DropColumn(
+                name: "RightToRepairDefect",
+                table: "RepairCatalogue");
+        }
+    }
+}
