@@ -23,9 +23,12 @@ public abstract class HousingDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<ContactChange> ContactChanges => Set<ContactChange>();
     public DbSet<RepairReferenceCounter> RepairReferenceCounters => Set<RepairReferenceCounter>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HousingDbContext).Assembly,
             t => t.Namespace == typeof(Configurations.PatchConfiguration).Namespace);
+        SearchKeys.Configure(modelBuilder, Database.IsSqlServer());
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -5,7 +5,7 @@ namespace TenantPortal.Web.Features.Admin.Repairs;
 
 public sealed record PatchOption(int Id, string Name);
 
-public sealed record RepairQueueView(RepairQueuePage Page, IReadOnlyList<PatchOption> Patches);
+public sealed record RepairQueueView(RepairQueuePage Page, IReadOnlyList<PatchOption> Patches, PatchOption? MyPatch);
 
 public sealed record RepairDetails(
     int Id,

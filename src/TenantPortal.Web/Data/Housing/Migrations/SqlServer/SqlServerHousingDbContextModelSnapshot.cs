@@ -218,6 +218,12 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AddressKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasComputedColumnSql("lower([AddressLine1])", true);
+
                     b.Property<string>("AddressLine1")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -238,10 +244,22 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<string>("PostcodeKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)")
+                        .HasComputedColumnSql("upper(replace([Postcode], ' ', ''))", true);
+
                     b.Property<string>("PropertyType")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("StreetKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasComputedColumnSql("lower(ltrim(substring([AddressLine1], patindex('%[^0-9 ]%', [AddressLine1] + 'x'), 200)))", true);
 
                     b.Property<string>("Town")
                         .IsRequired()
@@ -253,11 +271,17 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AddressKey");
+
                     b.HasIndex("AddressLine1");
 
                     b.HasIndex("PatchId");
 
                     b.HasIndex("Postcode");
+
+                    b.HasIndex("PostcodeKey");
+
+                    b.HasIndex("StreetKey");
 
                     b.HasIndex("Uprn")
                         .IsUnique()
@@ -787,6 +811,12 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("FirstNameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasComputedColumnSql("lower([FirstName])", true);
+
                     b.Property<bool>("HasCautionaryAlert")
                         .HasColumnType("bit");
 
@@ -806,6 +836,12 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("LastNameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasComputedColumnSql("lower([LastName])", true);
 
                     b.Property<string>("MobilePhone")
                         .HasMaxLength(20)
@@ -837,7 +873,15 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FirstNameKey");
+
+                    b.HasIndex("HomePhone");
+
                     b.HasIndex("LastName");
+
+                    b.HasIndex("LastNameKey");
+
+                    b.HasIndex("MobilePhone");
 
                     b.HasIndex("TenancyId");
 
