@@ -57,8 +57,11 @@ public sealed partial class QueryPlanTests : IClassFixture<QueryPlanTests.PlanAp
         "/admin/repairs?sort=reference",
         "/admin/repairs?sort=reference&direction=desc",
         "/admin/repairs?status=all&sort=target",
-        // Not here: every status sorted by priority. Priority ranks are a CASE expression no index can serve, so that view
-        // sorts every matching repair (docs/performance.md, known gaps). Open repairs sorted by priority are above.
+        // Priority ranks are an indexed computed column (SearchKeys.PriorityRank), so every status sorted by priority, and the
+        // default order (target date, then priority) over every status, walk an index too.
+        "/admin/repairs?status=all&sort=priority",
+        "/admin/repairs?status=all&sort=priority&direction=desc",
+        "/admin/repairs?status=all&direction=desc",
         "/admin/repairs?status=all&sort=reference&direction=desc",
         "/admin/repairs?page=3",
         "/admin/repairs?emergency=true",

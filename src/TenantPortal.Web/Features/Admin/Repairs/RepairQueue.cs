@@ -114,18 +114,18 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
         var descending = filter.Direction == "desc";
         return filter.Sort switch
         {
-            // Enums are stored as text: order by the priority's rank, not its name.
+            // Enums are stored as text: order by the priority's rank (an indexed computed column), not its name.
             "priority" => descending
-                ? q.OrderByDescending(r => r.Priority == RepairPriority.Emergency ? 0 : r.Priority == RepairPriority.Urgent ? 1 : 2).ThenByDescending(r => r.TargetDate).ThenByDescending(r => r.Id)
-                : q.OrderBy(r => r.Priority == RepairPriority.Emergency ? 0 : r.Priority == RepairPriority.Urgent ? 1 : 2).ThenBy(r => r.TargetDate).ThenBy(r => r.Id),
+                ? q.OrderByDescending(r => EF.Property<int>(r, SearchKeys.PriorityRank)).ThenByDescending(r => r.TargetDate).ThenByDescending(r => r.Id)
+                : q.OrderBy(r => EF.Property<int>(r, SearchKeys.PriorityRank)).ThenBy(r => r.TargetDate).ThenBy(r => r.Id),
             "reference" => descending ? q.OrderByDescending(r => r.Reference) : q.OrderBy(r => r.Reference),
             "reported" => filter.Direction == "asc"
                 ? q.OrderBy(r => r.ReportedAt).ThenBy(r => r.Id)
                 : q.OrderByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id),
             // The default: what is due first, and the most serious of those first.
             _ => descending
-                ? q.OrderByDescending(r => r.TargetDate).ThenByDescending(r => r.Priority == RepairPriority.Emergency ? 0 : r.Priority == RepairPriority.Urgent ? 1 : 2).ThenByDescending(r => r.Id)
-                : q.OrderBy(r => r.TargetDate).ThenBy(r => r.Priority == RepairPriority.Emergency ? 0 : r.Priority == RepairPriority.Urgent ? 1 : 2).ThenBy(r => r.Id),
+                ? q.OrderByDescending(r => r.TargetDate).ThenByDescending(r => EF.Property<int>(r, SearchKeys.PriorityRank)).ThenByDescending(r => r.Id)
+                : q.OrderBy(r => r.TargetDate).ThenBy(r => EF.Property<int>(r, SearchKeys.PriorityRank)).ThenBy(r => r.Id),
         };
     }
 
@@ -209,7 +209,7 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
             return [];
         }
 
-        var national = UkPhoneNumbers.Display(e164) ?? e164;
+        var national = UkPhoneNumbers.Display(e164);
         return [e164, national, national.Replace(" ", "", StringComparison.Ordinal)];
     }
 

@@ -221,7 +221,8 @@ public sealed class RepairsController(
 
         var tenants = repair.TenancyId is int tenancyId
             ? await housing.Tenants.AsNoTracking().Where(t => t.TenancyId == tenancyId).OrderBy(t => t.Role == TenantRole.LeadTenant ? 0 : 1).ThenBy(t => t.Id)
-                .Select(t => new RepairTenantRow(t.Id, t.FirstName + " " + t.LastName, t.Role, t.MobilePhone, t.HomePhone, t.Email, t.HasCautionaryAlert))
+                .Select(t => new RepairTenantRow(t.Id, t.FirstName + " " + t.LastName, t.Role, t.MobilePhone, t.HomePhone, t.Email, t.HasCautionaryAlert,
+                    t.InterpreterLanguage, t.HearingOrSightNeeds, t.NeedsLargePrint, t.Advocate))
                 .ToListAsync(ct)
             : [];
         var history = await housing.RepairStatusHistory.AsNoTracking().Where(h => h.RepairId == repair.Id).OrderByDescending(h => h.At).ThenByDescending(h => h.Id)

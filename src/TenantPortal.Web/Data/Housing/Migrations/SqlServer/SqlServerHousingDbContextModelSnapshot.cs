@@ -411,6 +411,11 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<int>("PriorityRank")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("int")
+                        .HasComputedColumnSql("case [Priority] when 'Emergency' then 0 when 'Urgent' then 1 else 2 end", true);
+
                     b.Property<int>("PropertyId")
                         .HasColumnType("int");
 
@@ -481,11 +486,17 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.HasIndex("IsHazard", "Status");
 
+                    b.HasIndex("PriorityRank", "TargetDate");
+
                     b.HasIndex("Status", "TargetDate");
+
+                    b.HasIndex("TargetDate", "PriorityRank");
 
                     b.HasIndex("Trade", "ReportedAt");
 
                     b.HasIndex("Status", "Priority", "ReportedAt");
+
+                    b.HasIndex("Status", "TargetDate", "PriorityRank");
 
                     b.HasIndex("TenancyId", "Status", "ReportedAt");
 

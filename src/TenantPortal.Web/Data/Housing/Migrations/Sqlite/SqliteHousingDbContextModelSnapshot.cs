@@ -390,6 +390,11 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PriorityRank")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("case \"Priority\" when 'Emergency' then 0 when 'Urgent' then 1 else 2 end", false);
+
                     b.Property<int>("PropertyId")
                         .HasColumnType("INTEGER");
 
@@ -460,11 +465,17 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 
                     b.HasIndex("IsHazard", "Status");
 
+                    b.HasIndex("PriorityRank", "TargetDate");
+
                     b.HasIndex("Status", "TargetDate");
+
+                    b.HasIndex("TargetDate", "PriorityRank");
 
                     b.HasIndex("Trade", "ReportedAt");
 
                     b.HasIndex("Status", "Priority", "ReportedAt");
+
+                    b.HasIndex("Status", "TargetDate", "PriorityRank");
 
                     b.HasIndex("TenancyId", "Status", "ReportedAt");
 

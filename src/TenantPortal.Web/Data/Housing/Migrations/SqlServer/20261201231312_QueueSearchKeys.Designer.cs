@@ -12,7 +12,7 @@ using TenantPortal.Web.Data.Housing;
 namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerHousingDbContext))]
-    [Migration("20261201225903_QueueSearchKeys")]
+    [Migration("20261201231312_QueueSearchKeys")]
     partial class QueueSearchKeys
     {
         /// <inheritdoc />
@@ -414,6 +414,11 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<int>("PriorityRank")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("int")
+                        .HasComputedColumnSql("case [Priority] when 'Emergency' then 0 when 'Urgent' then 1 else 2 end", true);
+
                     b.Property<int>("PropertyId")
                         .HasColumnType("int");
 
@@ -484,11 +489,17 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.HasIndex("IsHazard", "Status");
 
+                    b.HasIndex("PriorityRank", "TargetDate");
+
                     b.HasIndex("Status", "TargetDate");
+
+                    b.HasIndex("TargetDate", "PriorityRank");
 
                     b.HasIndex("Trade", "ReportedAt");
 
                     b.HasIndex("Status", "Priority", "ReportedAt");
+
+                    b.HasIndex("Status", "TargetDate", "PriorityRank");
 
                     b.HasIndex("TenancyId", "Status", "ReportedAt");
 

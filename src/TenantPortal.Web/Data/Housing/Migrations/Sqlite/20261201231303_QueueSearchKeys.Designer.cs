@@ -11,7 +11,7 @@ using TenantPortal.Web.Data.Housing;
 namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHousingDbContext))]
-    [Migration("20261201225855_QueueSearchKeys")]
+    [Migration("20261201231303_QueueSearchKeys")]
     partial class QueueSearchKeys
     {
         /// <inheritdoc />
@@ -393,6 +393,11 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PriorityRank")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("case \"Priority\" when 'Emergency' then 0 when 'Urgent' then 1 else 2 end", false);
+
                     b.Property<int>("PropertyId")
                         .HasColumnType("INTEGER");
 
@@ -463,11 +468,17 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 
                     b.HasIndex("IsHazard", "Status");
 
+                    b.HasIndex("PriorityRank", "TargetDate");
+
                     b.HasIndex("Status", "TargetDate");
+
+                    b.HasIndex("TargetDate", "PriorityRank");
 
                     b.HasIndex("Trade", "ReportedAt");
 
                     b.HasIndex("Status", "Priority", "ReportedAt");
+
+                    b.HasIndex("Status", "TargetDate", "PriorityRank");
 
                     b.HasIndex("TenancyId", "Status", "ReportedAt");
 

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
+namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class QueueSearchKeys : Migration
@@ -13,47 +13,55 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "FirstNameKey",
                 table: "Tenants",
-                type: "nvarchar(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true,
-                computedColumnSql: "lower([FirstName])",
-                stored: true);
+                computedColumnSql: "lower(\"FirstName\")",
+                stored: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "LastNameKey",
                 table: "Tenants",
-                type: "nvarchar(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true,
-                computedColumnSql: "lower([LastName])",
-                stored: true);
+                computedColumnSql: "lower(\"LastName\")",
+                stored: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PriorityRank",
+                table: "Repairs",
+                type: "INTEGER",
+                nullable: false,
+                computedColumnSql: "case \"Priority\" when 'Emergency' then 0 when 'Urgent' then 1 else 2 end",
+                stored: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "AddressKey",
                 table: "Properties",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true,
-                computedColumnSql: "lower([AddressLine1])",
-                stored: true);
+                computedColumnSql: "lower(\"AddressLine1\")",
+                stored: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "PostcodeKey",
                 table: "Properties",
-                type: "nvarchar(10)",
+                type: "TEXT",
                 maxLength: 10,
                 nullable: true,
-                computedColumnSql: "upper(replace([Postcode], ' ', ''))",
-                stored: true);
+                computedColumnSql: "upper(replace(\"Postcode\", ' ', ''))",
+                stored: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "StreetKey",
                 table: "Properties",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true,
-                computedColumnSql: "lower(ltrim(substring([AddressLine1], patindex('%[^0-9 ]%', [AddressLine1] + 'x'), 200)))",
-                stored: true);
+                computedColumnSql: "lower(ltrim(\"AddressLine1\", '0123456789 '))",
+                stored: false);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tenants_FirstNameKey",
@@ -74,6 +82,21 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 name: "IX_Tenants_MobilePhone",
                 table: "Tenants",
                 column: "MobilePhone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Repairs_PriorityRank_TargetDate",
+                table: "Repairs",
+                columns: new[] { "PriorityRank", "TargetDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Repairs_Status_TargetDate_PriorityRank",
+                table: "Repairs",
+                columns: new[] { "Status", "TargetDate", "PriorityRank" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Repairs_TargetDate_PriorityRank",
+                table: "Repairs",
+                columns: new[] { "TargetDate", "PriorityRank" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Properties_AddressKey",
@@ -111,6 +134,18 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                 table: "Tenants");
 
             migrationBuilder.DropIndex(
+                name: "IX_Repairs_PriorityRank_TargetDate",
+                table: "Repairs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Repairs_Status_TargetDate_PriorityRank",
+                table: "Repairs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Repairs_TargetDate_PriorityRank",
+                table: "Repairs");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Properties_AddressKey",
                 table: "Properties");
 
@@ -129,6 +164,10 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "LastNameKey",
                 table: "Tenants");
+
+            migrationBuilder.DropColumn(
+                name: "PriorityRank",
+                table: "Repairs");
 
             migrationBuilder.DropColumn(
                 name: "AddressKey",
