@@ -14,6 +14,7 @@ public static class AdminOperationsFeature
         services.AddScoped<RepairQueue>();
         services.AddScoped<RepairQueueSession>();
         services.AddScoped<RepairQueueExport>();
+        services.AddScoped<Audit.AuditLogView>();
         services.AddScoped<RepairOfficerActions>();
         services.AddScoped<PortalAccountActions>();
         return services;
