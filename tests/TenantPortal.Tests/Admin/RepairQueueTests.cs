@@ -23,14 +23,22 @@ public sealed class RepairQueueTests : IAsyncLifetime
 
         static DateTime Day(int day, int hour = 9) => new(2026, 6, day, hour, 0, 0, DateTimeKind.Utc);
 
-        await Add("leak", north, 0, r => { r.Trade = Trade.Plumbing; r.Priority = RepairPriority.Routine; r.ReportedAt = Day(1); r.TargetDate = new DateOnly(2026, 6, 29); });
+        await Add("leak", north, 0, r => { r.Description = "The kitchen tap drips all night"; r.Trade = Trade.Plumbing; r.Priority = RepairPriority.Routine; r.ReportedAt = Day(1); r.TargetDate = new DateOnly(2026, 6, 29); });
         await Add("socket", north, 0, r => { r.Trade = Trade.Electrical; r.Priority = RepairPriority.Emergency; r.ReportedAt = Day(10); r.TargetDate = new DateOnly(2026, 6, 11); r.Channel = RepairChannel.Phone; });
-        await Add("door", north, 1, r => { r.Trade = Trade.Carpentry; r.Priority = RepairPriority.Urgent; r.ReportedAt = Day(12); r.TargetDate = new DateOnly(2026, 6, 19); r.Status = RepairStatus.Booked; });
+        await Add("door", north, 1, r => { r.Reference = "R2026-00205"; r.Trade = Trade.Carpentry; r.Priority = RepairPriority.Urgent; r.ReportedAt = Day(12); r.TargetDate = new DateOnly(2026, 6, 19); r.Status = RepairStatus.Booked; });
         await Add("mould", south, 0, r => { r.Trade = Trade.General; r.Priority = RepairPriority.Urgent; r.ReportedAt = Day(15); r.TargetDate = new DateOnly(2026, 6, 22); r.IsHazard = true; r.HazardType = HazardType.DampAndMould; r.Status = RepairStatus.InProgress; });
         await Add("roof", south, 0, r => { r.Trade = Trade.Roofing; r.Priority = RepairPriority.Routine; r.ReportedAt = Day(16); r.TargetDate = new DateOnly(2026, 7, 14); r.Channel = RepairChannel.Officer; });
         await Add("done", north, 1, r => { r.Trade = Trade.Plumbing; r.ReportedAt = Day(2); r.TargetDate = new DateOnly(2026, 6, 5); r.Status = RepairStatus.Completed; r.CompletedAt = Day(4); });
-        await Add("cancelled", south, 0, r => { r.Trade = Trade.Heating; r.ReportedAt = Day(3); r.TargetDate = new DateOnly(2026, 6, 4); r.Status = RepairStatus.Cancelled; r.CancelledAt = Day(3, 12); });
+        await Add("cancelled", south, 0, r => { r.Description = "Dripping tap in the bathroom"; r.Trade = Trade.Heating; r.ReportedAt = Day(3); r.TargetDate = new DateOnly(2026, 6, 4); r.Status = RepairStatus.Cancelled; r.CancelledAt = Day(3, 12); });
+
+        // Phones as the HMS may hold them: E.164 (what the portal writes) and national format typed by a clerk.
+        await using var housing = database.Housing();
+        await housing.Tenants.Where(t => t.LastName == "Lee").ExecuteUpdateAsync(s => s.SetProperty(t => t.MobilePhone, "+447700900111"));
+        await housing.Tenants.Where(t => t.LastName == "Stone").ExecuteUpdateAsync(s => s.SetProperty(t => t.HomePhone, "020 7946 0222"));
+        southTenancy = await housing.Tenancies.Where(t => t.Tenants.Any(p => p.LastName == "Wells")).Select(t => t.Reference).SingleAsync();
     }
+
+    private string southTenancy = "";
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
@@ -45,11 +53,11 @@ public sealed class RepairQueueTests : IAsyncLifetime
     private List<string> Keys(params string[] keys) => keys.Select(k => refs[k]).ToList();
 
     [Fact]
-    public async Task Default_queue_shows_open_repairs_newest_first_with_the_lead_tenant_and_patch()
+    public async Task Default_queue_shows_open_repairs_due_first_with_the_lead_tenant_and_patch()
     {
         var page = await QueryAsync(new RepairQueueFilter());
 
-        Assert.Equal(Keys("roof", "mould", "door", "socket", "leak"), page.Rows.Select(r => r.Reference));
+        Assert.Equal(Keys("socket", "door", "mould", "leak", "roof"), page.Rows.Select(r => r.Reference));
         Assert.Equal(5, page.Total);
         var mould = page.Rows.Single(r => r.Reference == refs["mould"]);
         Assert.Equal("Cara Wells", mould.TenantName);
@@ -59,35 +67,106 @@ public sealed class RepairQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Repairs_due_on_the_same_day_are_ordered_emergency_then_urgent_then_routine()
+    {
+        var place = await database.AddNeighbourhoodAsync("Same day", ("Eve", "Day", "5 Due Street", "KM5 5DD"));
+        var due = new DateOnly(2026, 6, 18);
+        var routine = await database.AddRepairAsync(place, 0, r => { r.Priority = RepairPriority.Routine; r.TargetDate = due; });
+        var emergency = await database.AddRepairAsync(place, 0, r => { r.Priority = RepairPriority.Emergency; r.TargetDate = due; });
+        var urgent = await database.AddRepairAsync(place, 0, r => { r.Priority = RepairPriority.Urgent; r.TargetDate = due; });
+
+        var rows = await ReferencesAsync(new RepairQueueFilter { Patch = place.PatchId });
+
+        Assert.Equal([emergency.Reference, urgent.Reference, routine.Reference], rows);
+    }
+
+    [Fact]
+    public async Task Emergency_priority_is_its_own_filter_and_the_hazards_filter_shows_only_hazards()
+    {
+        Assert.Equal(Keys("socket"), await ReferencesAsync(new RepairQueueFilter { Emergency = true }));
+        Assert.Equal(Keys("mould"), await ReferencesAsync(new RepairQueueFilter { Hazard = true }));
+        Assert.Empty(await ReferencesAsync(new RepairQueueFilter { Hazard = true, Emergency = true }));
+    }
+
+    [Fact]
     public async Task Filters_narrow_the_queue()
     {
         Assert.Equal(Keys("done"), await ReferencesAsync(new RepairQueueFilter { Status = "Completed" }));
         Assert.Equal(7, (await QueryAsync(new RepairQueueFilter { Status = RepairQueueFilter.AllStatuses })).Total);
-        Assert.Equal(Keys("mould", "door"), await ReferencesAsync(new RepairQueueFilter { Priority = RepairPriority.Urgent }));
+        Assert.Equal(Keys("door", "mould"), await ReferencesAsync(new RepairQueueFilter { Priority = RepairPriority.Urgent }));
         Assert.Equal(Keys("leak"), await ReferencesAsync(new RepairQueueFilter { Trade = Trade.Plumbing }));
         Assert.Equal(Keys("mould"), await ReferencesAsync(new RepairQueueFilter { Hazard = true }));
         Assert.Equal(Keys("socket"), await ReferencesAsync(new RepairQueueFilter { Overdue = true }));
         Assert.Equal(Keys("socket"), await ReferencesAsync(new RepairQueueFilter { Channel = RepairChannel.Phone }));
-        Assert.Equal(Keys("door", "socket"), await ReferencesAsync(new RepairQueueFilter { From = new DateOnly(2026, 6, 10), To = new DateOnly(2026, 6, 12) }));
+        Assert.Equal(Keys("socket", "door"), await ReferencesAsync(new RepairQueueFilter { From = new DateOnly(2026, 6, 10), To = new DateOnly(2026, 6, 12) }));
 
         await using var housing = database.Housing();
         var south = await housing.Patches.Where(p => p.Name == "South").Select(p => p.Id).SingleAsync();
-        Assert.Equal(Keys("roof", "mould"), await ReferencesAsync(new RepairQueueFilter { Patch = south }));
-        Assert.Equal(Keys("roof", "mould", "cancelled"), await ReferencesAsync(new RepairQueueFilter { Patch = south, Status = "all" }));
+        Assert.Equal(Keys("mould", "roof"), await ReferencesAsync(new RepairQueueFilter { Patch = south }));
+        Assert.Equal(Keys("cancelled", "mould", "roof"), await ReferencesAsync(new RepairQueueFilter { Patch = south, Status = "all" }));
     }
 
     [Theory]
     [InlineData("Stone", "door")]
-    [InlineData("cara wells", "roof")]
+    [InlineData("stone", "door")]
+    [InlineData("cara wells", "mould")]
+    [InlineData("Cara", "mould")]
     [InlineData("km11aa", "socket")]
     [InlineData("KM1 1AA", "socket")]
-    [InlineData("Mill Lane", "roof")]
+    [InlineData("km1", "socket")]
+    [InlineData("Mill Lane", "mould")]
+    [InlineData("3 mill lane", "mould")]
     public async Task Search_finds_repairs_by_tenant_name_postcode_or_address(string term, string firstExpected)
     {
         var rows = await ReferencesAsync(new RepairQueueFilter { Q = term });
 
         Assert.Equal(refs[firstExpected], rows[0]);
         Assert.All(rows, r => Assert.DoesNotContain(r, Keys("done", "cancelled")));
+    }
+
+    [Theory]
+    [InlineData("07700 900111")]
+    [InlineData("07700900111")]
+    [InlineData("+44 7700 900111")]
+    [InlineData("+447700900111")]
+    [InlineData("(07700) 900-111")]
+    public async Task Search_finds_the_repairs_of_a_tenant_by_mobile_number_typed_in_any_format(string typed)
+    {
+        Assert.Equal(Keys("socket", "leak"), await ReferencesAsync(new RepairQueueFilter { Q = typed }));
+    }
+
+    [Theory]
+    [InlineData("020 7946 0222")]
+    [InlineData("+442079460222")]
+    public async Task Search_finds_a_home_phone_kept_in_national_format(string typed)
+    {
+        Assert.Equal(Keys("door"), await ReferencesAsync(new RepairQueueFilter { Q = typed }));
+    }
+
+    [Fact]
+    public async Task Search_finds_the_repairs_of_a_tenancy_by_its_reference()
+    {
+        Assert.Equal(Keys("mould", "roof"), await ReferencesAsync(new RepairQueueFilter { Q = southTenancy.ToLowerInvariant() }));
+    }
+
+    [Theory]
+    [InlineData("00205")]
+    [InlineData("205")]
+    [InlineData("R2026-00205")]
+    [InlineData("r2026-002")]
+    [InlineData("R2026-")]
+    [InlineData("R2026")]
+    [InlineData("2026-00205")]
+    public async Task Search_finds_a_job_by_its_reference_its_prefix_or_its_number_alone(string typed)
+    {
+        Assert.Equal(Keys("door"), await ReferencesAsync(new RepairQueueFilter { Q = typed }));
+    }
+
+    [Fact]
+    public async Task Search_finds_open_repairs_by_a_word_in_their_description()
+    {
+        Assert.Equal(Keys("leak"), await ReferencesAsync(new RepairQueueFilter { Q = "tap" }));
+        Assert.Equal(Keys("leak"), await ReferencesAsync(new RepairQueueFilter { Q = "TAP DRIPS" }));
     }
 
     [Fact]
@@ -102,6 +181,8 @@ public sealed class RepairQueueTests : IAsyncLifetime
         Assert.Equal(Keys("socket", "door", "mould", "leak", "roof"), await ReferencesAsync(new RepairQueueFilter { Sort = "priority" }));
         Assert.Equal(Keys("roof", "leak", "mould", "door", "socket"), await ReferencesAsync(new RepairQueueFilter { Sort = "priority", Direction = "desc" }));
         Assert.Equal(Keys("socket", "door", "mould", "leak", "roof"), await ReferencesAsync(new RepairQueueFilter { Sort = "target" }));
+        Assert.Equal(Keys("roof", "leak", "mould", "door", "socket"), await ReferencesAsync(new RepairQueueFilter { Sort = "target", Direction = "desc" }));
+        Assert.Equal(Keys("roof", "mould", "door", "socket", "leak"), await ReferencesAsync(new RepairQueueFilter { Sort = "reported" }));
         Assert.Equal(Keys("leak", "socket", "door", "mould", "roof"), await ReferencesAsync(new RepairQueueFilter { Sort = "reported", Direction = "asc" }));
         Assert.Equal(Keys("leak", "socket", "door", "mould", "roof").Order(StringComparer.Ordinal), await ReferencesAsync(new RepairQueueFilter { Sort = "reference" }));
     }
@@ -239,5 +320,41 @@ public sealed class RepairQueuePerformanceTests
         await using var analyse = connection.CreateCommand();
         analyse.CommandText = "ANALYZE";
         await analyse.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>How a term becomes job reference matches. Ranges have the reference's whole shape at both ends, so they
+/// compare the same under SQL Server's default collations (which ignore "-" in a prefix range like "R2026-").</summary>
+public sealed class ReferenceSearchTests
+{
+    [Theory]
+    [InlineData("R2026-", "R2026-00000", "R2026-99999")]
+    [InlineData("R2026", "R2026-00000", "R2026-99999")]
+    [InlineData("R20", "R2000-00000", "R2099-99999")]
+    [InlineData("R2026-002", "R2026-00200", "R2026-00299")]
+    [InlineData("R2026-00205", "R2026-00205", "R2026-00205")]
+    [InlineData("2026-00205", "R2026-00205", "R2026-00205")]
+    public void A_reference_prefix_becomes_a_range_of_whole_references(string term, string from, string to)
+    {
+        Assert.Equal((from, to), ReferenceSearch.For(term, 2026).Range);
+    }
+
+    [Fact]
+    public void A_references_number_alone_is_looked_for_in_the_last_ten_years()
+    {
+        var search = ReferenceSearch.For("205", 2026);
+
+        Assert.Null(search.Range);
+        Assert.Contains("R2026-00205", search.Exact);
+        Assert.Contains("R2017-00205", search.Exact);
+        Assert.DoesNotContain("R2016-00205", search.Exact);
+    }
+
+    [Fact]
+    public void Other_terms_match_a_reference_exactly_and_have_no_range()
+    {
+        Assert.Equal(new ReferenceSearch(["TEST-0001"], null).Exact, ReferenceSearch.For("TEST-0001", 2026).Exact);
+        Assert.Null(ReferenceSearch.For("TEST-0001", 2026).Range);
+        Assert.Null(ReferenceSearch.For("MORGAN", 2026).Range);
     }
 }

@@ -157,12 +157,45 @@ public sealed class AuditLogTests(PortalAppFixture app) : IClassFixture<PortalAp
         var tomorrow = app.Factory.UtcNow.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var future = await admin.GetDocumentAsync($"/admin/audit?from={tomorrow}");
 
-        var rows = byRecord.QuerySelectorAll("#audit tbody tr");
+        var rows = byRecord.QuerySelectorAll("#audit > tbody > tr");
         Assert.Equal(2, rows.Length);
-        Assert.Contains("repair.completed", rows[0].TextContent, StringComparison.Ordinal);
-        Assert.Contains("repair.status-changed", rows[1].TextContent, StringComparison.Ordinal);
-        Assert.True(byOfficer.QuerySelectorAll("#audit tbody tr").Length >= 2);
-        Assert.All(byOfficer.QuerySelectorAll("#audit tbody tr"), r => Assert.Contains("Dana Officer", r.TextContent, StringComparison.Ordinal));
-        Assert.Empty(future.QuerySelectorAll("#audit tbody tr"));
+        Assert.Equal($"Dana Officer marked as completed repair {reference}.", Sentence(rows[0]));
+        Assert.Equal($"Dana Officer changed the status of repair {reference}.", Sentence(rows[1]));
+        Assert.True(byOfficer.QuerySelectorAll("#audit > tbody > tr").Length >= 2);
+        Assert.All(byOfficer.QuerySelectorAll("#audit > tbody > tr"), r => Assert.StartsWith("Dana Officer ", Sentence(r), StringComparison.Ordinal));
+        Assert.Empty(future.QuerySelectorAll("#audit > tbody > tr"));
+    }
+
+    private static string Sentence(AngleSharp.Dom.IElement row) =>
+        System.Text.RegularExpressions.Regex.Replace(row.QuerySelector(".audit-sentence")!.TextContent, @"\s+", " ").Trim();
+
+    [Fact]
+    public async Task Each_entry_says_who_did_what_to_which_record_in_words_with_a_link_and_a_table_of_before_and_after()
+    {
+        var reference = await app.Factory.NewRepairAsync();
+        var officer = app.Factory.CreateBrowserClient();
+        await SignIn.AsOfficerAsync(officer);
+        var repairPage = await officer.GetDocumentAsync($"/admin/repairs/{reference}");
+        await officer.SubmitFormAsync(repairPage, new Dictionary<string, string> { ["StatusForm.Status"] = "InProgress", ["StatusForm.NoteVisibility"] = "internal" }, "form[action$='/status']");
+        var admin = app.Factory.CreateBrowserClient();
+        await SignIn.AsAdministratorAsync(admin);
+        await admin.SubmitFormAsync("/admin/officers/invite", new Dictionary<string, string> { ["Name"] = "Rhys Audit", ["Email"] = $"rhys.{Guid.NewGuid():N}@example.org", ["Role"] = "Officer" });
+
+        var log = await admin.GetDocumentAsync("/admin/audit");
+
+        var entries = log.QuerySelectorAll("#audit > tbody > tr");
+        var status = entries.Single(r => Sentence(r) == $"Dana Officer changed the status of repair {reference}.");
+        Assert.Equal($"/admin/repairs/{reference}".ToLowerInvariant(), status.QuerySelector(".audit-sentence a")!.GetAttribute("href")!.ToLowerInvariant());
+        var statusRow = status.QuerySelectorAll(".audit-changes tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "Status");
+        Assert.Equal(["Reported", "In progress"], statusRow.QuerySelectorAll("td").Select(c => c.TextContent));
+        var invited = entries.Single(r => Sentence(r) == "Chris Admin invited Rhys Audit.");
+        Assert.NotNull(invited.QuerySelector(".audit-sentence a[href='/admin/officers']"));
+        Assert.Contains(invited.QuerySelectorAll(".audit-changes tbody tr"), r => r.TextContent.Contains("Display name", StringComparison.Ordinal) && r.TextContent.Contains("Rhys Audit", StringComparison.Ordinal));
+
+        var text = log.QuerySelector("#audit")!.TextContent;
+        Assert.DoesNotContain("{", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\b[a-z]+(-[a-z]+)*\.[a-z]+(-[a-z]+)+\b", text);
+        Assert.DoesNotMatch(@"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-", text);
+        Assert.All(entries, r => Assert.NotNull(r.QuerySelector(".audit-sentence a[href]")));
     }
 }

@@ -108,7 +108,7 @@ public sealed class RegionRulesTests
     public void Awaabs_Law_the_Hazards_in_Social_Housing_England_Regulations_2025_applies_only_in_England(UkRegion region, bool applies)
     {
         var rules = new LandlordRules(region, LandlordType.HousingAssociation, BankHolidayChanges.None);
-        var targets = new RepairTargets(rules.Calendar, rules.AwaabsLawApplies);
+        var targets = new RepairTargets(rules.Calendar, awaabsLawApplies: rules.AwaabsLawApplies);
         var repair = new Repair
         {
             Reference = "R2026-00001",

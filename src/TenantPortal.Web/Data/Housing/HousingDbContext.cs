@@ -24,9 +24,12 @@ public abstract class HousingDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<RepairReferenceCounter> RepairReferenceCounters => Set<RepairReferenceCounter>();
     public DbSet<RepairHazardCase> RepairHazardCases => Set<RepairHazardCase>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HousingDbContext).Assembly,
             t => t.Namespace == typeof(Configurations.PatchConfiguration).Namespace);
+        SearchKeys.Configure(modelBuilder, Database.IsSqlServer());
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

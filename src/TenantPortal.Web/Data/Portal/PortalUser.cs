@@ -11,4 +11,7 @@ public class PortalUser : IdentityUser
     public DateTime CreatedAt { get; set; }
     public DateTime? LastSignInAt { get; set; }
     public bool IsDisabled { get; set; }
+
+    /// <summary>An officer's own patch (the housing database's Patches.Id): the repairs queue's "My patch" view.</summary>
+    public int? PatchId { get; set; }
 }

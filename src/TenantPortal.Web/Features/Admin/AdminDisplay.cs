@@ -49,6 +49,10 @@ public static class AdminDisplay
         _ => "None",
     };
 
+    public static string Priority(RepairPriority priority) => priority.ToString();
+
+    public static string Trade(Trade trade) => trade.ToString();
+
     public static string Channel(RepairChannel channel) => channel switch
     {
         RepairChannel.Portal => "Online",

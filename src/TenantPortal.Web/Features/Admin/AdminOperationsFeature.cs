@@ -12,6 +12,9 @@ public static class AdminOperationsFeature
         _ = configuration;
         services.AddScoped<ServiceMeasures>();
         services.AddScoped<RepairQueue>();
+        services.AddScoped<RepairQueueSession>();
+        services.AddScoped<RepairQueueExport>();
+        services.AddScoped<Audit.AuditLogView>();
         services.AddScoped<RepairOfficerActions>();
         services.AddScoped<PortalAccountActions>();
         return services;

@@ -38,11 +38,12 @@ public sealed class DemoSeeder(
 
         var tenantId = await housing.Tenants.Where(t => t.Email == TenantEmail).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
         await EnsureUserAsync(TenantEmail, "Alex Morgan", tenantId, role: null, authenticatorKey: null);
-        await EnsureUserAsync(OfficerEmail, "Dana Officer", null, PortalRoles.Officer, OfficerAuthenticatorKey);
+        var demoPatch = await housing.Tenancies.Where(t => t.Reference == DemoData.TenancyReference).Select(t => (int?)t.Property.PatchId).FirstOrDefaultAsync(ct);
+        await EnsureUserAsync(OfficerEmail, "Dana Officer", null, PortalRoles.Officer, OfficerAuthenticatorKey, demoPatch);
         await EnsureUserAsync(AdministratorEmail, "Chris Admin", null, PortalRoles.Administrator, AdministratorAuthenticatorKey);
     }
 
-    private async Task EnsureUserAsync(string email, string name, int? tenantId, string? role, string? authenticatorKey)
+    private async Task EnsureUserAsync(string email, string name, int? tenantId, string? role, string? authenticatorKey, int? patchId = null)
     {
         if (await users.FindByEmailAsync(email) is not null)
         {
@@ -56,6 +57,7 @@ public sealed class DemoSeeder(
             EmailConfirmed = true,
             DisplayName = name,
             TenantId = tenantId,
+            PatchId = patchId,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         Check(await users.CreateAsync(user, Password), email);

@@ -10,7 +10,7 @@ namespace TenantPortal.Web.Features.Admin.Audit;
 
 [Area("Admin")]
 [Authorize(Policy = PortalPolicies.Administrator)]
-public sealed class AuditController(PortalDbContext portal, UserManager<PortalUser> users) : Controller
+public sealed class AuditController(PortalDbContext portal, UserManager<PortalUser> users, AuditLogView entries) : Controller
 {
     public const int PageSize = 50;
 
@@ -56,7 +56,7 @@ public sealed class AuditController(PortalDbContext portal, UserManager<PortalUs
         var staff = (await users.GetUsersInRoleAsync(PortalRoles.Officer)).Concat(await users.GetUsersInRoleAsync(PortalRoles.Administrator))
             .DistinctBy(u => u.Id).OrderBy(u => u.DisplayName).Select(u => new ActorOption(u.Id, u.DisplayName)).ToList();
         var recordTypes = await portal.AuditLog.AsNoTracking().Select(a => a.RecordType).Distinct().OrderBy(t => t).ToListAsync(ct);
-        return View(new AuditPage(filter, rows, total, page, pages, staff, recordTypes));
+        return View(new AuditPage(filter, await entries.BuildAsync(rows, Url, ct), total, page, pages, staff, recordTypes));
     }
 }
 
@@ -85,4 +85,4 @@ public sealed record AuditRow(DateTime At, string ActorName, string Action, stri
 
 public sealed record ActorOption(string Id, string Name);
 
-public sealed record AuditPage(AuditFilter Filter, IReadOnlyList<AuditRow> Rows, int Total, int Page, int Pages, IReadOnlyList<ActorOption> Actors, IReadOnlyList<string> RecordTypes);
+public sealed record AuditPage(AuditFilter Filter, IReadOnlyList<AuditEntryView> Rows, int Total, int Page, int Pages, IReadOnlyList<ActorOption> Actors, IReadOnlyList<string> RecordTypes);

@@ -5,7 +5,7 @@ namespace TenantPortal.Web.Features.Admin.Repairs;
 
 public sealed record PatchOption(int Id, string Name);
 
-public sealed record RepairQueueView(RepairQueuePage Page, IReadOnlyList<PatchOption> Patches);
+public sealed record RepairQueueView(RepairQueuePage Page, IReadOnlyList<PatchOption> Patches, PatchOption? MyPatch);
 
 public sealed record RepairDetails(
     int Id,
@@ -45,7 +45,28 @@ public sealed record RepairDetails(
     public bool IsOpen => Repair.IsOpenStatus(Status);
 }
 
-public sealed record RepairTenantRow(int Id, string Name, TenantRole Role, string? MobilePhone, string? HomePhone, string? Email, bool HasCautionaryAlert);
+public sealed record RepairTenantRow(
+    int Id,
+    string Name,
+    TenantRole Role,
+    string? MobilePhone,
+    string? HomePhone,
+    string? Email,
+    bool HasCautionaryAlert,
+    string? InterpreterLanguage,
+    string? HearingOrSightNeeds,
+    bool NeedsLargePrint,
+    string? Advocate)
+{
+    /// <summary>What an officer must arrange before calling or visiting, in words ("Polish interpreter", "Large print").</summary>
+    public IReadOnlyList<string> SupportNeeds =>
+    [
+        .. InterpreterLanguage is { Length: > 0 } language ? [$"{language} interpreter"] : Array.Empty<string>(),
+        .. HearingOrSightNeeds is { Length: > 0 } hearing ? [$"Hearing or sight: {hearing}"] : Array.Empty<string>(),
+        .. NeedsLargePrint ? ["Letters in large print"] : Array.Empty<string>(),
+        .. Advocate is { Length: > 0 } advocate ? [$"Speaks to us through {advocate}"] : Array.Empty<string>(),
+    ];
+}
 
 public sealed record RepairHistoryRow(RepairStatus Status, DateTime At, string? Note, bool NoteVisibleToTenant, string ChangedBy, RepairChannel Channel);
 

@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Features.ContactDetails;
 using TenantPortal.Web.Infrastructure.Web;
 
 namespace TenantPortal.Web.Features.Admin.Repairs;
@@ -7,6 +9,8 @@ namespace TenantPortal.Web.Features.Admin.Repairs;
 /// <summary>The officers' repairs queue: one query for the page's rows (a projection) and one count.</summary>
 public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
 {
+    public TimeProvider Clock => clock;
+
     public const int PageSize = 25;
 
     private static readonly RepairStatus[] Closed = [RepairStatus.Completed, RepairStatus.Cancelled];
@@ -24,6 +28,9 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
         var rows = await PageRows(query, filter, page).ToListAsync(ct);
         return new RepairQueuePage(filter, rows, total, page, pages, UkTime.Today(clock));
     }
+
+    /// <summary>Every repair the filter finds, in the queue's order (the CSV export).</summary>
+    public IAsyncEnumerable<RepairQueueRow> AllRows(RepairQueueFilter filter) => Project(Sorted(Filtered(filter), filter)).AsAsyncEnumerable();
 
     /// <summary>The page query, for tests that inspect the SQL and its plan.</summary>
     public IQueryable<RepairQueueRow> PageQuery(RepairQueueFilter filter) => PageRows(Filtered(filter), filter, Math.Max(1, filter.Page));
@@ -66,6 +73,11 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
             q = q.Where(r => r.Property.PatchId == patch);
         }
 
+        if (filter.Emergency == true)
+        {
+            q = q.Where(r => r.Priority == RepairPriority.Emergency);
+        }
+
         if (filter.Hazard == true)
         {
             q = q.Where(r => r.IsHazard);
@@ -91,30 +103,7 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
         var term = filter.Q?.Trim();
         if (!string.IsNullOrEmpty(term))
         {
-            var upper = term.ToUpperInvariant();
-            var compactPostcode = upper.Replace(" ", "", StringComparison.Ordinal);
-            var contains = $"%{EscapeLike(term)}%";
-            var postcodePrefix = $"{EscapeLike(compactPostcode)}%";
-            // Each alternative is answered from an index (so SQLite can OR them without reading every repair): homes
-            // and tenants are matched in their own (much smaller) tables, then repairs found by PropertyId/TenancyId.
-            var properties = housing.Properties
-                .Where(p => EF.Functions.Like(p.Postcode.Replace(" ", ""), postcodePrefix, "\\") || EF.Functions.Like(p.AddressLine1, contains, "\\"))
-                .Select(p => p.Id);
-            var tenancies = housing.Tenants
-                .Where(t => EF.Functions.Like(t.FirstName + " " + t.LastName, contains, "\\") || EF.Functions.Like(t.LastName, contains, "\\"))
-                .Select(t => (int?)t.TenancyId);
-            if (ReferenceRange(upper) is var (referenceFrom, referenceBefore))
-            {
-                var referencePrefix = $"{EscapeLike(upper)}%";
-                q = q.Where(r =>
-                    (string.Compare(r.Reference, referenceFrom) >= 0 && string.Compare(r.Reference, referenceBefore) < 0 && EF.Functions.Like(r.Reference, referencePrefix, "\\"))
-                    || properties.Contains(r.PropertyId)
-                    || tenancies.Contains(r.TenancyId));
-            }
-            else
-            {
-                q = q.Where(r => properties.Contains(r.PropertyId) || tenancies.Contains(r.TenancyId));
-            }
+            q = Search(q, term);
         }
 
         return q;
@@ -125,17 +114,18 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
         var descending = filter.Direction == "desc";
         return filter.Sort switch
         {
-            "target" => descending
-                ? q.OrderByDescending(r => r.TargetDate).ThenByDescending(r => r.Id)
-                : q.OrderBy(r => r.TargetDate).ThenBy(r => r.Id),
-            // Enums are stored as text: order by the priority's rank, not its name.
+            // Enums are stored as text: order by the priority's rank (an indexed computed column), not its name.
             "priority" => descending
-                ? q.OrderByDescending(r => r.Priority == RepairPriority.Emergency ? 0 : r.Priority == RepairPriority.Urgent ? 1 : 2).ThenByDescending(r => r.TargetDate).ThenByDescending(r => r.Id)
-                : q.OrderBy(r => r.Priority == RepairPriority.Emergency ? 0 : r.Priority == RepairPriority.Urgent ? 1 : 2).ThenBy(r => r.TargetDate).ThenBy(r => r.Id),
+                ? q.OrderByDescending(r => EF.Property<int>(r, SearchKeys.PriorityRank)).ThenByDescending(r => r.TargetDate).ThenByDescending(r => r.Id)
+                : q.OrderBy(r => EF.Property<int>(r, SearchKeys.PriorityRank)).ThenBy(r => r.TargetDate).ThenBy(r => r.Id),
             "reference" => descending ? q.OrderByDescending(r => r.Reference) : q.OrderBy(r => r.Reference),
-            _ => filter.Direction == "asc"
+            "reported" => filter.Direction == "asc"
                 ? q.OrderBy(r => r.ReportedAt).ThenBy(r => r.Id)
                 : q.OrderByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id),
+            // The default: what is due first, and the most serious of those first.
+            _ => descending
+                ? q.OrderByDescending(r => r.TargetDate).ThenByDescending(r => EF.Property<int>(r, SearchKeys.PriorityRank)).ThenByDescending(r => r.Id)
+                : q.OrderBy(r => r.TargetDate).ThenBy(r => EF.Property<int>(r, SearchKeys.PriorityRank)).ThenBy(r => r.Id),
         };
     }
 
@@ -157,12 +147,92 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
             .Select(t => t.FirstName + " " + t.LastName).FirstOrDefault(),
         r.Photos.Count()));
 
-    /// <summary>References (R2026-00042) are searched by prefix as a range of the unique index: [prefix, prefix with its
-    /// last character incremented). A term that cannot start a reference has no range.</summary>
-    internal static (string From, string Before)? ReferenceRange(string upperTerm) =>
-        upperTerm.Length > 0 && upperTerm.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-')
-            ? (upperTerm, upperTerm[..^1] + (char)(upperTerm[^1] + 1))
-            : null;
+    /// <summary>One search box for everything an officer might have to hand. Every alternative is an equality or a
+    /// prefix range on an index (job and tenancy references, phone numbers, the normalised postcode, name and address
+    /// keys of <see cref="SearchKeys"/>), so SQLite ORs them without reading every repair and SQL Server seeks under
+    /// its case- and accent-insensitive collations too. Words in the description are the one contains search: no
+    /// index can serve it, so it looks only at open repairs (read through the status index).</summary>
+    private IQueryable<Repair> Search(IQueryable<Repair> q, string term)
+    {
+        var upper = term.ToUpperInvariant();
+        var lower = term.ToLowerInvariant();
+        var references = ReferenceSearch.For(upper, UkTime.Today(clock).Year);
+        var postcode = upper.Replace(" ", "", StringComparison.Ordinal);
+        var words = lower.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+        var properties = housing.Properties.Where(StartsWith<Property>(SearchKeys.PostcodeKey, postcode)).Select(p => p.Id)
+            .Union(housing.Properties.Where(StartsWith<Property>(SearchKeys.AddressKey, string.Join(' ', words))).Select(p => p.Id))
+            .Union(housing.Properties.Where(StartsWith<Property>(SearchKeys.StreetKey, string.Join(' ', words))).Select(p => p.Id));
+
+        var tenancies = housing.Tenants.Where(StartsWith<Tenant>(SearchKeys.LastNameKey, string.Join(' ', words))).Select(t => (int?)t.TenancyId)
+            .Union(housing.Tenancies.Where(t => t.Reference == upper).Select(t => (int?)t.Id));
+        if (words.Length == 1)
+        {
+            tenancies = tenancies.Union(housing.Tenants.Where(StartsWith<Tenant>(SearchKeys.FirstNameKey, words[0])).Select(t => (int?)t.TenancyId));
+        }
+        else
+        {
+            tenancies = tenancies.Union(housing.Tenants.Where(StartsWith<Tenant>(SearchKeys.FirstNameKey, words[0]))
+                .Where(StartsWith<Tenant>(SearchKeys.LastNameKey, words[^1])).Select(t => (int?)t.TenancyId));
+        }
+
+        var phones = PhoneForms(term);
+        if (phones.Count > 0)
+        {
+            tenancies = tenancies.Union(housing.Tenants.Where(t => phones.Contains(t.MobilePhone!) || phones.Contains(t.HomePhone!)).Select(t => (int?)t.TenancyId));
+        }
+
+        var exact = references.Exact;
+        var (from, to) = references.Range ?? (upper, upper);
+        var description = $"%{EscapeLike(term)}%";
+        var searchDescription = term.Length >= 3;
+        return q.Where(r =>
+            exact.Contains(r.Reference)
+            || (string.Compare(r.Reference, from) >= 0 && string.Compare(r.Reference, to) <= 0)
+            || properties.Contains(r.PropertyId)
+            || tenancies.Contains(r.TenancyId)
+            || (searchDescription && Open.Contains(r.Status) && EF.Functions.Like(r.Description, description, "\\")));
+    }
+
+    /// <summary>A phone number however it was typed ("07700 900456", "+44 7700 900456", "(07700) 900456"), in the forms
+    /// it may be stored in: E.164 (what the portal writes), national digits and national format.</summary>
+    private static List<string> PhoneForms(string term)
+    {
+        if (term.Count(char.IsDigit) < 7 || term.Any(char.IsLetter))
+        {
+            return [];
+        }
+
+        var normalised = UkPhoneNumbers.Normalise(term, PhoneKind.Any, "phone number");
+        if (normalised.E164 is not { } e164)
+        {
+            return [];
+        }
+
+        var national = UkPhoneNumbers.Display(e164);
+        return [e164, national, national.Replace(" ", "", StringComparison.Ordinal)];
+    }
+
+    /// <summary>"Starts with" on a normalised key column: LIKE 'prefix%' on SQL Server (a seek that honours its
+    /// collation), a range [prefix, prefix with its last character incremented) elsewhere (SQLite's LIKE is
+    /// case-insensitive and cannot use a BINARY index; the keys are already one case).</summary>
+    private Expression<Func<T, bool>> StartsWith<T>(string column, string prefix)
+        where T : class
+    {
+        if (prefix.Length == 0)
+        {
+            return e => false;
+        }
+
+        if (housing.Database.IsSqlServer())
+        {
+            var like = EscapeLike(prefix) + "%";
+            return e => EF.Functions.Like(EF.Property<string>(e, column), like, "\\");
+        }
+
+        var before = prefix[..^1] + (char)(prefix[^1] + 1);
+        return e => string.Compare(EF.Property<string>(e, column), prefix) >= 0 && string.Compare(EF.Property<string>(e, column), before) < 0;
+    }
 
     private static string EscapeLike(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
@@ -179,21 +249,44 @@ public sealed class RepairQueueFilter
     public Trade? Trade { get; set; }
     public int? Patch { get; set; }
     public bool? Hazard { get; set; }
+    public bool? Emergency { get; set; }
     public bool? Overdue { get; set; }
+
+    /// <summary>The signed-in officer's own patch (<see cref="Data.Portal.PortalUser.PatchId"/>).</summary>
+    public bool? Mine { get; set; }
     public RepairChannel? Channel { get; set; }
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
     public string? Q { get; set; }
 
-    /// <summary>reported (default), target, priority or reference.</summary>
+    /// <summary>target (default: target date, then priority), reported, priority or reference.</summary>
     public string? Sort { get; set; }
 
-    /// <summary>asc or desc; reported date defaults to newest first.</summary>
+    /// <summary>asc or desc; the reported date defaults to newest first, the others to ascending.</summary>
     public string? Direction { get; set; }
     public int Page { get; set; } = 1;
 
     /// <summary>The query string for this filter with some values changed (paging and sort links).</summary>
-    public string ToQueryString(int? page = null, string? sort = null, string? direction = null)
+    public string ToQueryString(int? page = null, string? sort = null, string? direction = null) =>
+        Microsoft.AspNetCore.Http.QueryString.Create(Values(page, sort, direction)).ToString();
+
+    /// <summary>The filter as route values for typed links (Url.Action, RedirectToAction); the default open queue
+    /// says <c>status=open</c> so it is not mistaken for "show the remembered filters".</summary>
+    public Dictionary<string, object?> ToRouteValues(int? page = null, string? sort = null, string? direction = null)
+    {
+        var values = Values(page, sort, direction).ToDictionary(v => v.Key, v => (object?)v.Value);
+        values.TryAdd("status", OpenStatuses);
+        return values;
+    }
+
+    public RepairQueueFilter WithPatch(int patch)
+    {
+        var copy = (RepairQueueFilter)MemberwiseClone();
+        copy.Patch = patch;
+        return copy;
+    }
+
+    private IEnumerable<KeyValuePair<string, string?>> Values(int? page, string? sort, string? direction)
     {
         var values = new List<KeyValuePair<string, string?>>
         {
@@ -202,7 +295,9 @@ public sealed class RepairQueueFilter
             new("trade", Trade?.ToString()),
             new("patch", Patch?.ToString(AdminDisplay.EnGb)),
             new("hazard", Hazard == true ? "true" : null),
+            new("emergency", Emergency == true ? "true" : null),
             new("overdue", Overdue == true ? "true" : null),
+            new("mine", Mine == true ? "true" : null),
             new("channel", Channel?.ToString()),
             new("from", From?.ToString("yyyy-MM-dd", AdminDisplay.EnGb)),
             new("to", To?.ToString("yyyy-MM-dd", AdminDisplay.EnGb)),
@@ -211,7 +306,7 @@ public sealed class RepairQueueFilter
             new("direction", direction ?? Direction),
             new("page", (page ?? Page) == 1 ? null : (page ?? Page).ToString(AdminDisplay.EnGb)),
         };
-        return Microsoft.AspNetCore.Http.QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value))).ToString();
+        return values.Where(v => !string.IsNullOrEmpty(v.Value));
     }
 }
 

@@ -11,16 +11,54 @@ namespace TenantPortal.Web.Features.Admin.Repairs;
 [Area("Admin")]
 [Authorize(Policy = PortalPolicies.Staff)]
 [Route("admin/repairs")]
-public sealed class RepairsController(HousingDbContext housing, RepairQueue queue, RepairOfficerActions actions, RepairPhotoStore photoStore) : Controller
+public sealed class RepairsController(
+    HousingDbContext housing,
+    RepairQueue queue,
+    RepairOfficerActions actions,
+    RepairPhotoStore photoStore,
+    RepairQueueSession session,
+    RepairQueueExport export) : Controller
 {
+    /// <summary>The queue. With no query string (the menu, "All repairs" on a repair page) it shows the filters this
+    /// officer last used in this sign-in session, kept on the server (<see cref="RepairQueueSession"/>).</summary>
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] RepairQueueFilter filter, CancellationToken ct)
     {
+        filter = await session.RememberAsync(User, Request.Query.Count == 0 ? null : filter, ct);
         DateRangeFilter.Validate(ModelState, filter.From, filter.To, nameof(filter.From), nameof(filter.To));
-        var page = await queue.GetPageAsync(filter, ct);
+        var myPatch = await session.MyPatchAsync(User, ct);
+        var page = await queue.GetPageAsync(Resolved(filter, myPatch), ct);
         var patches = await housing.Patches.AsNoTracking().OrderBy(p => p.Name).Select(p => new PatchOption(p.Id, p.Name)).ToListAsync(ct);
-        return View(new RepairQueueView(page, patches));
+        return View(new RepairQueueView(page, patches, patches.SingleOrDefault(p => p.Id == myPatch)));
     }
+
+    /// <summary>The officer chooses their own patch for the "My patch" view (audited).</summary>
+    [HttpPost("my-patch")]
+    public async Task<IActionResult> SetMyPatch([FromForm] int? patchId, CancellationToken ct)
+    {
+        if (patchId is not int id || !await housing.Patches.AnyAsync(p => p.Id == id, ct))
+        {
+            TempData["QueueMessage"] = "Select your patch";
+            return RedirectToAction(nameof(Index));
+        }
+
+        await session.SetMyPatchAsync(User, id, ct);
+        return RedirectToAction(nameof(Index), new RepairQueueFilter { Mine = true }.ToRouteValues());
+    }
+
+    /// <summary>Every repair the filters find (not only the page), as CSV for a spreadsheet (audited: it holds
+    /// tenants' names and addresses).</summary>
+    [HttpGet("export.csv")]
+    public async Task<IActionResult> Export([FromQuery] RepairQueueFilter filter, CancellationToken ct)
+    {
+        var myPatch = await session.MyPatchAsync(User, ct);
+        var bytes = await export.CsvAsync(Resolved(filter, myPatch), User, ct);
+        return File(bytes, "text/csv; charset=utf-8", "repairs.csv");
+    }
+
+    /// <summary>"My patch" is the officer's patch; an officer with none yet sees no repairs there until they choose one.</summary>
+    private static RepairQueueFilter Resolved(RepairQueueFilter filter, int? myPatch) =>
+        filter.Mine == true ? filter.WithPatch(myPatch ?? 0) : filter;
 
     [HttpGet("{reference}")]
     public async Task<IActionResult> Show(Reference reference, CancellationToken ct)
@@ -183,7 +221,8 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
 
         var tenants = repair.TenancyId is int tenancyId
             ? await housing.Tenants.AsNoTracking().Where(t => t.TenancyId == tenancyId).OrderBy(t => t.Role == TenantRole.LeadTenant ? 0 : 1).ThenBy(t => t.Id)
-                .Select(t => new RepairTenantRow(t.Id, t.FirstName + " " + t.LastName, t.Role, t.MobilePhone, t.HomePhone, t.Email, t.HasCautionaryAlert))
+                .Select(t => new RepairTenantRow(t.Id, t.FirstName + " " + t.LastName, t.Role, t.MobilePhone, t.HomePhone, t.Email, t.HasCautionaryAlert,
+                    t.InterpreterLanguage, t.HearingOrSightNeeds, t.NeedsLargePrint, t.Advocate))
                 .ToListAsync(ct)
             : [];
         var history = await housing.RepairStatusHistory.AsNoTracking().Where(h => h.RepairId == repair.Id).OrderByDescending(h => h.At).ThenByDescending(h => h.Id)

@@ -218,6 +218,12 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AddressKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasComputedColumnSql("lower([AddressLine1])", true);
+
                     b.Property<string>("AddressLine1")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -238,10 +244,22 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<string>("PostcodeKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)")
+                        .HasComputedColumnSql("upper(replace([Postcode], ' ', ''))", true);
+
                     b.Property<string>("PropertyType")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("StreetKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasComputedColumnSql("lower(ltrim(substring([AddressLine1], patindex('%[^0-9 ]%', [AddressLine1] + 'x'), 200)))", true);
 
                     b.Property<string>("Town")
                         .IsRequired()
@@ -253,11 +271,17 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AddressKey");
+
                     b.HasIndex("AddressLine1");
 
                     b.HasIndex("PatchId");
 
                     b.HasIndex("Postcode");
+
+                    b.HasIndex("PostcodeKey");
+
+                    b.HasIndex("StreetKey");
 
                     b.HasIndex("Uprn")
                         .IsUnique()
@@ -387,6 +411,11 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<int>("PriorityRank")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("int")
+                        .HasComputedColumnSql("case [Priority] when 'Emergency' then 0 when 'Urgent' then 1 else 2 end", true);
+
                     b.Property<int>("PropertyId")
                         .HasColumnType("int");
 
@@ -457,11 +486,17 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.HasIndex("IsHazard", "Status");
 
+                    b.HasIndex("PriorityRank", "TargetDate");
+
                     b.HasIndex("Status", "TargetDate");
+
+                    b.HasIndex("TargetDate", "PriorityRank");
 
                     b.HasIndex("Trade", "ReportedAt");
 
                     b.HasIndex("Status", "Priority", "ReportedAt");
+
+                    b.HasIndex("Status", "TargetDate", "PriorityRank");
 
                     b.HasIndex("TenancyId", "Status", "ReportedAt");
 
@@ -906,6 +941,12 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("FirstNameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasComputedColumnSql("lower([FirstName])", true);
+
                     b.Property<bool>("HasCautionaryAlert")
                         .HasColumnType("bit");
 
@@ -925,6 +966,12 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("LastNameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasComputedColumnSql("lower([LastName])", true);
 
                     b.Property<string>("MobilePhone")
                         .HasMaxLength(20)
@@ -956,7 +1003,15 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FirstNameKey");
+
+                    b.HasIndex("HomePhone");
+
                     b.HasIndex("LastName");
+
+                    b.HasIndex("LastNameKey");
+
+                    b.HasIndex("MobilePhone");
 
                     b.HasIndex("TenancyId");
 

@@ -201,6 +201,12 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AddressKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("lower(\"AddressLine1\")", false);
+
                     b.Property<string>("AddressLine1")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -221,10 +227,22 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PostcodeKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("upper(replace(\"Postcode\", ' ', ''))", false);
+
                     b.Property<string>("PropertyType")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("StreetKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("lower(ltrim(\"AddressLine1\", '0123456789 '))", false);
 
                     b.Property<string>("Town")
                         .IsRequired()
@@ -236,11 +254,17 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AddressKey");
+
                     b.HasIndex("AddressLine1");
 
                     b.HasIndex("PatchId");
 
                     b.HasIndex("Postcode");
+
+                    b.HasIndex("PostcodeKey");
+
+                    b.HasIndex("StreetKey");
 
                     b.HasIndex("Uprn")
                         .IsUnique()
@@ -366,6 +390,11 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PriorityRank")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("case \"Priority\" when 'Emergency' then 0 when 'Urgent' then 1 else 2 end", false);
+
                     b.Property<int>("PropertyId")
                         .HasColumnType("INTEGER");
 
@@ -436,11 +465,17 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 
                     b.HasIndex("IsHazard", "Status");
 
+                    b.HasIndex("PriorityRank", "TargetDate");
+
                     b.HasIndex("Status", "TargetDate");
+
+                    b.HasIndex("TargetDate", "PriorityRank");
 
                     b.HasIndex("Trade", "ReportedAt");
 
                     b.HasIndex("Status", "Priority", "ReportedAt");
+
+                    b.HasIndex("Status", "TargetDate", "PriorityRank");
 
                     b.HasIndex("TenancyId", "Status", "ReportedAt");
 
@@ -869,6 +904,12 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FirstNameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("lower(\"FirstName\")", false);
+
                     b.Property<bool>("HasCautionaryAlert")
                         .HasColumnType("INTEGER");
 
@@ -888,6 +929,12 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("LastNameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("lower(\"LastName\")", false);
 
                     b.Property<string>("MobilePhone")
                         .HasMaxLength(20)
@@ -919,7 +966,15 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FirstNameKey");
+
+                    b.HasIndex("HomePhone");
+
                     b.HasIndex("LastName");
+
+                    b.HasIndex("LastNameKey");
+
+                    b.HasIndex("MobilePhone");
 
                     b.HasIndex("TenancyId");
 
