@@ -95,7 +95,7 @@ public sealed class RepairReporting(
             ReportedByTenantId = draft.ReportedByTenantId,
             CatalogueItemId = item.Id,
             Trade = item.Trade,
-            Priority = item.Priority,
+            Priority = channel != RepairChannel.Portal && draft.PriorityOverride is { } chosen ? chosen : item.Priority,
             Description = draft.Description!.Trim(),
             Location = Truncate(draft.Area ?? item.Area, 100),
             Status = RepairStatus.Reported,
