@@ -49,6 +49,8 @@ public sealed class RepairReporting(
         }
         catch (DbUpdateException)
         {
+            // Needed here although the unit of work forgets tracked rows when it fails: an officer's report runs inside
+            // the officer's own unit of work, where the inner one does not clear (it would drop the outer's rows).
             housing.ChangeTracker.Clear();
             portal.ChangeTracker.Clear();
             var existing = await housing.Repairs.AsNoTracking().Where(r => r.SubmissionKey == draft.Id).Select(r => r.Reference).FirstOrDefaultAsync(ct);
