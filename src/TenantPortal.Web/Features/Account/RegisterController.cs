@@ -116,6 +116,7 @@ public sealed class RegisterController(
         await using var transaction = await portal.Database.BeginTransactionAsync(ct);
         if (await portal.Users.AnyAsync(u => u.TenantId == tenantId, ct))
         {
+            await transaction.RollbackAsync(ct);
             await journey.EndAsync(HttpContext, ct);
             return View("AlreadyRegistered", new AlreadyRegisteredModel(landlord.Value.PhoneNumber));
         }
