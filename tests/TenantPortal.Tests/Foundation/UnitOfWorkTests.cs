@@ -60,6 +60,26 @@ public sealed class UnitOfWorkTests(PortalAppFixture app) : IClassFixture<Portal
         Assert.True(next && await app.Factory.HousingAsync(db => db.Patches.AnyAsync(p => p.Code == "UOWN")));
     }
 
+    [Fact]
+    public async Task A_use_case_that_throws_undoes_its_writes_and_forgets_what_was_tracked_so_the_caller_can_read_again()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var (unitOfWork, housing) = Services(scope);
+
+        var thrown = await Assert.ThrowsAsync<DbUpdateException>(() => unitOfWork.ExecuteAsync(async c =>
+        {
+            housing.Patches.Add(new Patch { Code = "UOWT", Name = "Saved, then undone" });
+            await housing.SaveChangesAsync(c);
+            housing.Patches.Add(new Patch { Code = "UOWT", Name = "A second writer's row the unique code refuses" });
+            await housing.SaveChangesAsync(c);
+            return UnitOfWork.Commit(true);
+        }));
+
+        Assert.NotNull(thrown);
+        Assert.Empty(housing.ChangeTracker.Entries());
+        Assert.False(await app.Factory.HousingAsync(db => db.Patches.AnyAsync(p => p.Code == "UOWT")));
+    }
+
     private static (PortalUnitOfWork UnitOfWork, HousingDbContext Housing) Services(AsyncServiceScope scope) =>
         (scope.ServiceProvider.GetRequiredService<PortalUnitOfWork>(), scope.ServiceProvider.GetRequiredService<HousingDbContext>());
 }

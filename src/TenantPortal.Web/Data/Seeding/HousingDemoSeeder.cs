@@ -26,6 +26,7 @@ public static class HousingDemoSeeder
         await strategy.ExecuteAsync(async () =>
         {
             var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+            // Needed: a retry of the execution strategy starts from nothing tracked (not a use case's rollback).
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             try
@@ -36,6 +37,7 @@ public static class HousingDemoSeeder
             }
             finally
             {
+                // Needed: the seeded rows are not kept in memory by the context the app goes on using.
                 db.ChangeTracker.Clear();
                 db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
             }
@@ -61,7 +63,7 @@ public static class HousingDemoSeeder
 
         db.AppointmentSlots.AddRange(slots.Slots);
         await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        db.ChangeTracker.Clear(); // Needed: thousands of saved rows; later batches need not track them.
 
         foreach (var batch in properties.Chunk(Math.Max(1, options.BatchSize)))
         {
@@ -185,7 +187,7 @@ public static class HousingDemoSeeder
         }
 
         await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        db.ChangeTracker.Clear(); // Needed: as above, the saved batch is not kept tracked.
         // Let the saved entities go: only the keys were needed, and they are in the database now.
         foreach (var propertyPlan in batch)
             propertyPlan.Tenancies.Clear();

@@ -19,6 +19,7 @@ public static class AccountsFeature
         services.AddScoped<SignInManager<PortalUser>, PortalSignInManager>();
         services.AddScoped<IPasswordValidator<PortalUser>, CommonPasswordValidator>();
         services.AddScoped<AccountEmails>();
+        services.AddScoped<RegistrationJourney>();
         services.AddSingleton<Infrastructure.Web.PublicLinks>();
         services.AddScoped<ServerSessions>();
         services.AddSingleton<SignInThrottle>();

@@ -51,7 +51,7 @@ public sealed class EmailConfirmationController(UserManager<PortalUser> users, P
             await portal.SaveChangesAsync(ct);
         }
 
-        return Redirect("/account/confirm-email/sent");
+        return RedirectToAction(nameof(Sent));
     }
 
     [HttpGet("sent")]

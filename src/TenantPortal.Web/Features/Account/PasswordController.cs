@@ -38,7 +38,7 @@ public sealed class PasswordController(
             await portal.SaveChangesAsync(ct);
         }
 
-        return Redirect("/account/forgotten-password/check-your-email");
+        return RedirectToAction(nameof(ResetLinkSent));
     }
 
     [AllowAnonymous]
@@ -89,7 +89,7 @@ public sealed class PasswordController(
         throttle.Forget(user.Email!);
         emails.PasswordChanged(portal, user);
         await portal.SaveChangesAsync(ct);
-        return Redirect("/account/reset-password/done");
+        return RedirectToAction(nameof(PasswordResetDone));
     }
 
     [AllowAnonymous]
@@ -133,7 +133,7 @@ public sealed class PasswordController(
         await signInManager.RefreshSignInAsync(user);
         emails.PasswordChanged(portal, user);
         await portal.SaveChangesAsync(ct);
-        return Redirect("/account/change-password/done");
+        return RedirectToAction(nameof(PasswordChanged));
     }
 
     [Authorize]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -15,7 +14,8 @@ namespace TenantPortal.Web.Features.Account;
 
 /// <summary>A tenant creates their account: first they prove who they are (tenancy reference, surname, date of
 /// birth, matched against a tenant on that tenancy), then choose an email address and password, then confirm the
-/// email address from the link we send.</summary>
+/// email address from the link we send. The steps and their state are a <see cref="RegistrationJourney"/> (portal
+/// database, any instance).</summary>
 [AllowAnonymous]
 [Route("account/register")]
 public sealed class RegisterController(
@@ -23,16 +23,10 @@ public sealed class RegisterController(
     PortalDbContext portal,
     UserManager<PortalUser> users,
     AccountEmails emails,
-    IDataProtectionProvider dataProtection,
+    RegistrationJourney journey,
     IOptions<LandlordOptions> landlord,
     TimeProvider clock) : AccountPageController
 {
-    /// <summary>Carries the matched tenant's id from the first step to the second: encrypted, signed, 30 minutes.</summary>
-    public const string ProofCookie = "__Host-TenantPortal.Register";
-    private static readonly TimeSpan ProofLifetime = TimeSpan.FromMinutes(30);
-
-    private ITimeLimitedDataProtector Protector => dataProtection.CreateProtector("TenantPortal.Register.TenantMatch").ToTimeLimitedDataProtector();
-
     [HttpGet("")]
     public IActionResult Register() => View(new RegisterForm());
 
@@ -66,28 +60,21 @@ public sealed class RegisterController(
             return View("AlreadyRegistered", new AlreadyRegisteredModel(landlord.Value.PhoneNumber));
         }
 
-        Response.Cookies.Append(ProofCookie, Protector.Protect(tenantId.Value.ToString(CultureInfo.InvariantCulture), ProofLifetime), new CookieOptions
-        {
-            HttpOnly = true,
-            Secure = true,
-            SameSite = SameSiteMode.Strict,
-            Path = "/",
-            MaxAge = ProofLifetime,
-            IsEssential = true,
-        });
-        return Redirect("/account/register/your-account");
+        await journey.MatchedAsync(HttpContext, tenantId.Value, ct);
+        return RedirectToAction(nameof(CreateAccount));
     }
 
     [HttpGet("your-account")]
-    public IActionResult CreateAccount() => MatchedTenantId() is null ? Redirect("/account/register") : View(new CreateAccountForm());
+    public async Task<IActionResult> CreateAccount(CancellationToken ct) =>
+        await MatchedTenantIdAsync(ct) is null ? RedirectToAction(nameof(Register)) : View(new CreateAccountForm());
 
     [HttpPost("your-account")]
     [EnableRateLimiting(PortalServices.AuthRateLimit)]
     public async Task<IActionResult> CreateAccount(CreateAccountForm form, CancellationToken ct)
     {
-        if (MatchedTenantId() is not int tenantId)
+        if (await MatchedTenantIdAsync(ct) is not int tenantId)
         {
-            return Redirect("/account/register");
+            return RedirectToAction(nameof(Register));
         }
 
         if (!ModelState.IsValid)
@@ -99,7 +86,7 @@ public sealed class RegisterController(
             .Select(t => new { t.FirstName, t.LastName }).SingleOrDefaultAsync(ct);
         if (tenant is null)
         {
-            return Redirect("/account/register");
+            return RedirectToAction(nameof(Register));
         }
 
         var email = form.Email!.Trim();
@@ -129,7 +116,8 @@ public sealed class RegisterController(
         await using var transaction = await portal.Database.BeginTransactionAsync(ct);
         if (await portal.Users.AnyAsync(u => u.TenantId == tenantId, ct))
         {
-            Response.Cookies.Delete(ProofCookie, new CookieOptions { Secure = true, Path = "/" });
+            await transaction.RollbackAsync(ct);
+            await journey.EndAsync(HttpContext, ct);
             return View("AlreadyRegistered", new AlreadyRegisteredModel(landlord.Value.PhoneNumber));
         }
 
@@ -140,7 +128,7 @@ public sealed class RegisterController(
             emails.AlreadyHaveAccount(portal, email);
             await portal.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return FinishedRegistration();
+            return await FinishedRegistrationAsync(ct);
         }
 
         IdentityResult created;
@@ -163,33 +151,23 @@ public sealed class RegisterController(
         emails.ConfirmEmail(portal, user, await users.GenerateEmailConfirmationTokenAsync(user));
         await portal.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return FinishedRegistration();
+        return await FinishedRegistrationAsync(ct);
     }
 
     [HttpGet("check-your-email")]
     public IActionResult CheckYourEmail() => View();
 
-    private RedirectResult FinishedRegistration()
+    private async Task<RedirectToActionResult> FinishedRegistrationAsync(CancellationToken ct)
     {
-        Response.Cookies.Delete(ProofCookie, new CookieOptions { Secure = true, Path = "/" });
-        return Redirect("/account/register/check-your-email");
+        await journey.EndAsync(HttpContext, ct);
+        return RedirectToAction(nameof(CheckYourEmail));
     }
 
-    private int? MatchedTenantId()
+    /// <summary>The tenant proved on the first step, or null (then the steps' guard sends the visitor back to it).</summary>
+    private async Task<int?> MatchedTenantIdAsync(CancellationToken ct)
     {
-        if (!Request.Cookies.TryGetValue(ProofCookie, out var value) || string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        try
-        {
-            return int.Parse(Protector.Unprotect(value), CultureInfo.InvariantCulture);
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null;
-        }
+        var state = await journey.LoadAsync(HttpContext, ct);
+        return RegistrationJourney.Steps.Redirect(nameof(CreateAccount), state) is null ? state.TenantId : null;
     }
 
     private async Task<int?> MatchTenantAsync(string reference, string surname, DateOnly dateOfBirth, CancellationToken ct)

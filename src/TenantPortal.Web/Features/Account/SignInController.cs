@@ -161,7 +161,7 @@ public sealed class SignInController(SignInManager<PortalUser> signInManager, Us
     public async Task<IActionResult> SignOutUser()
     {
         await signInManager.SignOutAsync();
-        return Redirect("/");
+        return RedirectToAction(nameof(Home.HomeController.Index), "Home", new { area = "" });
     }
 
     private async Task RecordSignInAsync(PortalUser user)

@@ -32,7 +32,7 @@ public sealed class TwoFactorSetupController(
 
         if (user.TwoFactorEnabled)
         {
-            return Redirect("/");
+            return RedirectToAction(nameof(Home.HomeController.Index), "Home", new { area = "" });
         }
 
         return View(await BuildModelAsync(user, new SetUpAuthenticatorForm()));
@@ -50,7 +50,7 @@ public sealed class TwoFactorSetupController(
 
         if (user.TwoFactorEnabled)
         {
-            return Redirect("/");
+            return RedirectToAction(nameof(Home.HomeController.Index), "Home", new { area = "" });
         }
 
         if (ModelState.IsValid)

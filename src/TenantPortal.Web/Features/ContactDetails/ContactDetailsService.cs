@@ -137,14 +137,11 @@ public sealed class ContactDetailsService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            housing.ChangeTracker.Clear();
-            portal.ChangeTracker.Clear();
+            // The unit of work rolled back and forgot what it tracked.
             return new SaveResult(SaveOutcome.Conflict);
         }
         catch (ContactChangeRejectedException rejected)
         {
-            housing.ChangeTracker.Clear();
-            portal.ChangeTracker.Clear();
             return new SaveResult(SaveOutcome.Invalid, Field: nameof(ContactSnapshot.Email), Error: rejected.Message);
         }
     }

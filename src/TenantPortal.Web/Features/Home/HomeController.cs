@@ -15,7 +15,7 @@ public sealed class HomeController : Controller
     {
         if (User.IsInRole(PortalRoles.Officer) || User.IsInRole(PortalRoles.Administrator))
         {
-            return Redirect("/admin");
+            return RedirectToAction(nameof(Admin.Dashboard.DashboardController.Index), "Dashboard", new { area = "Admin" });
         }
 
         if (!User.IsTenant())

@@ -35,8 +35,8 @@ public sealed class DisputeProcessor(PortalDbContext portal, PortalUnitOfWork un
         }
         catch (DbUpdateException)
         {
-            // Two events about a new dispute at once: the other recorded it; read again and go on.
-            portal.ChangeTracker.Clear();
+            // Two events about a new dispute at once: the other recorded it (the unit of work forgot what it
+            // tracked); read again and go on.
             await unitOfWork.ExecuteAsync(c => RecordAsync(attemptId.Value, state, c), ct);
         }
 

@@ -126,6 +126,7 @@ public sealed class PaymentService(
             }
         }
 
+        // Needed: the posting moved the row with conditional updates, so read it afresh.
         portal.ChangeTracker.Clear();
         return await portal.PaymentAttempts.AsNoTracking().SingleAsync(a => a.Id == attempt.Id, ct);
     }
@@ -148,7 +149,7 @@ public sealed class PaymentService(
 
         var state = await gateways.For(attempt.Provider).GetStateAsync(attempt, ct);
         await ApplyAsync(attempt.Id, state, ct);
-        portal.ChangeTracker.Clear();
+        portal.ChangeTracker.Clear(); // Needed: as above, the row was moved by conditional updates.
         return await portal.PaymentAttempts.AsNoTracking().SingleAsync(a => a.Id == attempt.Id, ct);
     }
 

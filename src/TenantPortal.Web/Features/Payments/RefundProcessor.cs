@@ -179,10 +179,10 @@ public sealed class RefundProcessor(
         }
         catch (DbUpdateException)
         {
-            // Two events about the same new refund at once: the other one recorded it.
-            portal.ChangeTracker.Clear();
+            // Two events about the same new refund at once: the other one recorded it (forgotten just below).
         }
 
+        // Needed: our adopted row (saved or refused) is not kept; read the one row that exists.
         portal.ChangeTracker.Clear();
         return await portal.PaymentRefunds.AsNoTracking().SingleAsync(r => r.ProviderRefundId == state.ProviderRefundId, ct);
     }

@@ -38,10 +38,8 @@ public sealed class RentPaymentPoster(
             catch (DbUpdateException ex) when (attemptNumber < MaxTries)
             {
                 // A racing caller posted first (unique ProviderReference, attempt version) or the balance moved:
-                // forget what this context saw, then read again. The next pass returns the existing posting.
+                // the unit of work forgot what this context saw, so read again. The next pass returns the existing posting.
                 logger.LogInformation(ex, "Posting payment attempt {AttemptId} met a concurrent writer; re-reading (try {Try})", attemptId, attemptNumber);
-                housing.ChangeTracker.Clear();
-                portal.ChangeTracker.Clear();
             }
         }
     }
@@ -162,8 +160,6 @@ public sealed class RentPaymentPoster(
             catch (DbUpdateException ex) when (attemptNumber < MaxTries)
             {
                 logger.LogInformation(ex, "Posting {Id} met a concurrent writer; re-reading (try {Try})", id, attemptNumber);
-                housing.ChangeTracker.Clear();
-                portal.ChangeTracker.Clear();
             }
         }
     }

@@ -116,6 +116,8 @@ public sealed class StripeWebhookController(
             return BadRequest();
         }
 
+        // Needed: the handlers moved rows with conditional updates (not through this context), so nothing it tracked
+        // is saved with the event row by mistake.
         portal.ChangeTracker.Clear();
         portal.ProviderEvents.Add(new ProviderEvent
         {

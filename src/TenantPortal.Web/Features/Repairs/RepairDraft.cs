@@ -43,4 +43,10 @@ public sealed class RepairDraft
     public string? SubmittedReference { get; set; }
 
     public RepairChannel Channel { get; set; } = RepairChannel.Portal;
+
+    /// <summary>The priority an officer set on the check page instead of the catalogue's (officers only), with their
+    /// reason and the catalogue's priority it replaced (both audited with the report).</summary>
+    public RepairPriority? PriorityOverride { get; set; }
+    public string? PriorityReason { get; set; }
+    public RepairPriority? CataloguePriority { get; set; }
 }

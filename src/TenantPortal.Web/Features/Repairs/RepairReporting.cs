@@ -55,6 +55,8 @@ public sealed class RepairReporting(
         }
         catch (DbUpdateException)
         {
+            // Needed here although the unit of work forgets tracked rows when it fails: an officer's report runs inside
+            // the officer's own unit of work, where the inner one does not clear (it would drop the outer's rows).
             housing.ChangeTracker.Clear();
             portal.ChangeTracker.Clear();
             var existing = await housing.Repairs.AsNoTracking().Where(r => r.SubmissionKey == draft.Id).Select(r => r.Reference).FirstOrDefaultAsync(ct);
@@ -102,7 +104,7 @@ public sealed class RepairReporting(
             ReportedByTenantId = draft.ReportedByTenantId,
             CatalogueItemId = item.Id,
             Trade = item.Trade,
-            Priority = item.Priority,
+            Priority = channel != RepairChannel.Portal && draft.PriorityOverride is { } chosen ? chosen : item.Priority,
             Description = draft.Description!.Trim(),
             Location = Truncate(draft.Area ?? item.Area, 100),
             Status = RepairStatus.Reported,

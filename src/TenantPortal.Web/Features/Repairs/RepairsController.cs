@@ -132,16 +132,13 @@ public sealed class RepairsController(
         {
             var repair = await TrackedRepairAsync(info.Value.Id, c);
             var result = await booking.MoveAsync(repair, info.Value.PatchId, slotId.Value, LatestDate(info.Value), User.DisplayName(), RepairChannel.Portal, enforceCutOff: true, c);
-            if (result == BookingOutcome.Booked)
+            if (result != BookingOutcome.Booked)
             {
-                await db.SaveChangesAsync(c);
-            }
-            else
-            {
-                db.ChangeTracker.Clear();
+                return UnitOfWork.Rollback(result);
             }
 
-            return result;
+            await db.SaveChangesAsync(c);
+            return UnitOfWork.Commit(result);
         }, ct);
         if (outcome != BookingOutcome.Booked)
         {
@@ -401,12 +398,11 @@ public sealed class RepairsController(
         });
         try
         {
-            await db.SaveChangesAsync(ct);
+            await unitOfWork.ExecuteAsync(c => db.SaveChangesAsync(c), ct);
         }
         catch (DbUpdateException)
         {
-            // Sent twice: the unique index on RepairId kept the first.
-            db.ChangeTracker.Clear();
+            // Sent twice: the unique index on RepairId kept the first (the unit of work forgot our row).
         }
 
         TempData["FeedbackThanks"] = true;

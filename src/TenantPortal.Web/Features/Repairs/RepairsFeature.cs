@@ -1,3 +1,5 @@
+using TenantPortal.Web.Features.ReportRepair;
+
 namespace TenantPortal.Web.Features.Repairs;
 
 public static class RepairsFeature
@@ -37,6 +39,7 @@ public static class RepairsFeature
         services.AddScoped<RepairLifecycle>();
         services.AddScoped<RepairReporting>();
         services.AddScoped<RepairQueries>();
+        services.AddReportRepairJourney();
         return services;
     }
 }

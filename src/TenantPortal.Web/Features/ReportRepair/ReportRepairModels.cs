@@ -15,7 +15,6 @@ public sealed class ChoicePage
     public required IReadOnlyList<ChoiceOption> Options { get; init; }
     public string? Selected { get; init; }
     public bool Change { get; init; }
-    public string? BackLink { get; init; }
     public string? Notice { get; init; }
     public string ButtonText { get; init; } = "Continue";
 }
@@ -64,12 +63,29 @@ public sealed class NoBookingPage
     public bool Change { get; init; }
 }
 
-public sealed record CheckRow(string Key, string Value, string? ChangeUrl);
+/// <summary>A row of the check page; <see cref="Step"/> is the question that changes it.</summary>
+public sealed record CheckRow(string Key, string Value, string? Step);
 
 public sealed class CheckPage
 {
     public required IReadOnlyList<CheckRow> Rows { get; init; }
     public required IReadOnlyList<DraftPhoto> Photos { get; init; }
+
+    /// <summary>The catalogue's priority for the problem chosen (officers may set another one).</summary>
+    public RepairPriority CataloguePriority { get; init; }
+
+    /// <summary>The officer's priority and reason (named as the form posts them, see <see cref="ReportPriorityForm"/>).</summary>
+    public RepairPriority? Priority { get; init; }
+    public string? PriorityReason { get; init; }
+}
+
+/// <summary>An officer setting another priority than the catalogue's on the check page, with their reason.</summary>
+public sealed class ReportPriorityForm
+{
+    public RepairPriority? Priority { get; set; }
+
+    [StringLength(500, ErrorMessage = "The reason must be 500 characters or fewer")]
+    public string? PriorityReason { get; set; }
 }
 
 public sealed class ConfirmationPage

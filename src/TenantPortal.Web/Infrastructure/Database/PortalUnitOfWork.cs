@@ -17,7 +17,10 @@ public sealed class PortalUnitOfWork(HousingDbContext housing, PortalDbContext p
     /// <summary>Runs <paramref name="work"/> in one transaction and commits or rolls back as it says
     /// (<see cref="UnitOfWork.Commit{T}"/>, <see cref="UnitOfWork.Rollback{T}"/>). On a rollback both contexts forget
     /// what they were tracking, so the caller can carry on (e.g. show the form again). Inside another unit of work, a
-    /// rollback marks the whole transaction to be rolled back when the outer one ends.</summary>
+    /// rollback marks the whole transaction to be rolled back when the outer one ends. When the work throws (e.g. a
+    /// concurrency conflict or a unique key refusing a second writer), the transaction is rolled back and both contexts
+    /// forget what they were tracking too, so a caller that catches the exception can read again or carry on without
+    /// clearing change trackers itself.</summary>
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<UnitOfWorkResult<T>>> work, CancellationToken ct = default)
     {
         if (housing.Database.CurrentTransaction is not null)
@@ -44,7 +47,18 @@ public sealed class PortalUnitOfWork(HousingDbContext housing, PortalDbContext p
                 portalTx = await portal.Database.BeginTransactionAsync(ct);
             }
 
-            var result = await work(ct);
+            UnitOfWorkResult<T> result;
+            try
+            {
+                result = await work(ct);
+            }
+            catch
+            {
+                housing.ChangeTracker.Clear();
+                portal.ChangeTracker.Clear();
+                throw;
+            }
+
             if (result.Commit && !rollbackOnly)
             {
                 await housingTx.CommitAsync(ct);

@@ -86,7 +86,7 @@ public sealed class OfficersController(
             audit.Record(portal, User, "staff-account.invited", RecordType, user.Id, null, new { user.DisplayName, user.Email, Role = form.Role });
             await portal.SaveChangesAsync(c);
         }, ct);
-        return Redirect("/admin/officers/invite/sent");
+        return RedirectToAction(nameof(InvitationSent));
     }
 
     [HttpGet("invite/sent")]
@@ -127,7 +127,7 @@ public sealed class OfficersController(
         if (user.Id == User.FindFirstValue(ClaimTypes.NameIdentifier))
         {
             // An administrator cannot lock themselves out; another administrator has to do it.
-            return Redirect("/admin/officers");
+            return RedirectToAction(nameof(Index));
         }
 
         var before = new { user.IsDisabled, user.TwoFactorEnabled };
@@ -137,7 +137,7 @@ public sealed class OfficersController(
             audit.Record(portal, User, action, RecordType, user.Id, before, new { user.IsDisabled, user.TwoFactorEnabled });
             await portal.SaveChangesAsync(c);
         }, ct);
-        return Redirect("/admin/officers");
+        return RedirectToAction(nameof(Index));
     }
 
     private static void Check(IdentityResult result)

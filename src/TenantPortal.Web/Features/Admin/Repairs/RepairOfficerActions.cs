@@ -102,29 +102,30 @@ public sealed class RepairOfficerActions(
     {
         try
         {
-            var outcome = await unitOfWork.ExecuteAsync(async c =>
+            // Anything but Done rolls back (a full slot may have half-moved the appointment) and forgets the tracked rows.
+            return await unitOfWork.ExecuteAsync(async c =>
             {
                 var repair = await housing.Repairs.Include(r => r.Appointments).ThenInclude(a => a.Slot).Include(r => r.Property)
                     .SingleOrDefaultAsync(r => r.Reference == reference, c);
                 if (repair is null)
                 {
-                    return RepairActionOutcome.NotFound;
+                    return UnitOfWork.Rollback(RepairActionOutcome.NotFound);
                 }
 
                 if (!repair.IsOpen)
                 {
-                    return RepairActionOutcome.Closed;
+                    return UnitOfWork.Rollback(RepairActionOutcome.Closed);
                 }
 
                 if (repair.Version != version)
                 {
-                    return RepairActionOutcome.Stale;
+                    return UnitOfWork.Rollback(RepairActionOutcome.Stale);
                 }
 
                 var current = repair.Appointments.FirstOrDefault(a => a.Status == AppointmentStatus.Booked);
                 if (current?.SlotId == slotId)
                 {
-                    return RepairActionOutcome.NoChange;
+                    return UnitOfWork.Rollback(RepairActionOutcome.NoChange);
                 }
 
                 var before = AppointmentSnapshot(repair, current?.Slot);
@@ -133,13 +134,13 @@ public sealed class RepairOfficerActions(
                 switch (booked)
                 {
                     case BookingOutcome.SlotFull:
-                        return RepairActionOutcome.SlotFull;
+                        return UnitOfWork.Rollback(RepairActionOutcome.SlotFull);
                     case BookingOutcome.SlotNotAllowed:
-                        return RepairActionOutcome.SlotNotAllowed;
+                        return UnitOfWork.Rollback(RepairActionOutcome.SlotNotAllowed);
                     case BookingOutcome.NotOpen:
-                        return RepairActionOutcome.Closed;
+                        return UnitOfWork.Rollback(RepairActionOutcome.Closed);
                     case BookingOutcome.TooLateToChange:
-                        return RepairActionOutcome.NoChange;
+                        return UnitOfWork.Rollback(RepairActionOutcome.NoChange);
                 }
 
                 var slot = await housing.AppointmentSlots.AsNoTracking().SingleAsync(s => s.Id == slotId, c);
@@ -164,20 +165,12 @@ public sealed class RepairOfficerActions(
                     : $"Your repair {repair.Reference}: appointment changed", $"Your appointment for repair {repair.Reference} is {when}. Someone aged 18 or over needs to be at home.");
                 await housing.SaveChangesAsync(c);
                 await portal.SaveChangesAsync(c);
-                return RepairActionOutcome.Done;
+                return UnitOfWork.Commit(RepairActionOutcome.Done);
             }, ct);
-            if (outcome != RepairActionOutcome.Done)
-            {
-                housing.ChangeTracker.Clear();
-                portal.ChangeTracker.Clear();
-            }
-
-            return outcome;
         }
         catch (DbUpdateConcurrencyException)
         {
-            housing.ChangeTracker.Clear();
-            portal.ChangeTracker.Clear();
+            // The unit of work rolled back and forgot what it tracked.
             return RepairActionOutcome.Stale;
         }
     }
@@ -275,8 +268,7 @@ public sealed class RepairOfficerActions(
         }
         catch (DbUpdateConcurrencyException)
         {
-            housing.ChangeTracker.Clear();
-            portal.ChangeTracker.Clear();
+            // The unit of work rolled back and forgot what it tracked.
             return RepairActionOutcome.Stale;
         }
     }
