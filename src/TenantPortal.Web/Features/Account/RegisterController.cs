@@ -29,7 +29,7 @@ public sealed class RegisterController(
 {
     /// <summary>Carries the matched tenant's id from the first step to the second: encrypted, signed, 30 minutes.</summary>
     public const string ProofCookie = "__Host-TenantPortal.Register";
-    private static readonly TimeSpan ProofLifetime = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan ProofLifetime = TimeSpan.FromMinutes(30);
 
     private ITimeLimitedDataProtector Protector => dataProtection.CreateProtector("TenantPortal.Register.TenantMatch").ToTimeLimitedDataProtector();
 
