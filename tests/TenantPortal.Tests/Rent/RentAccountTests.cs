@@ -92,6 +92,18 @@ public sealed class RentAccountTests(TestGatewayAppFixture app) : IClassFixture<
         Assert.Equal("3", page.QuerySelector("#FromDay")?.GetAttribute("value"));
     }
 
+    [Fact]
+    public async Task Statement_dates_accept_month_names_as_GOV_UK_date_inputs_do()
+    {
+        var (client, _) = await app.SignedInTenantAsync(balance: 150m);
+
+        var page = await client.GetDocumentAsync("/rent/statement?FromDay=3&FromMonth=Mar&FromYear=2025&ToDay=9&ToMonth=march&ToYear=2025");
+
+        Assert.Empty(page.ErrorSummary());
+        Assert.Equal(2, page.QuerySelectorAll("table.statement tbody tr").Length);
+        Assert.Equal("/rent/statement/download?from=2025-03-03&to=2025-03-09", page.QuerySelector("a[download]")?.GetAttribute("href"));
+    }
+
     [Theory]
     [InlineData("FromDay=31&FromMonth=2&FromYear=2025", "FromDay", "The start date must be a real date, like 27 3 2025")]
     [InlineData("FromDay=1&FromYear=2025", "FromMonth", "The start date must include a month")]

@@ -8,6 +8,8 @@ using TenantPortal.Web.Features.Account;
 using TenantPortal.Web.Features.Payments;
 using TenantPortal.Web.Infrastructure.Security;
 
+using TenantPortal.Web.Features.Shared;
+
 namespace TenantPortal.Web.Features.Rent;
 
 /// <summary>The tenant's rent account, statement and paying rent. Every query is scoped to the signed-in tenancy.</summary>
@@ -333,28 +335,13 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
 
     private DateOnly? ReadDate(string prefix, string name, string? day, string? month, string? year)
     {
-        if (string.IsNullOrWhiteSpace(day) && string.IsNullOrWhiteSpace(month) && string.IsNullOrWhiteSpace(year))
+        var read = DateInput.Read(day, month, year, $"The {name} date", "27 3 2025");
+        if (read.Problem is not null)
         {
-            return null;
+            ModelState.AddModelError(prefix + read.ErrorPart, read.Problem);
         }
 
-        if (string.IsNullOrWhiteSpace(day) || string.IsNullOrWhiteSpace(month) || string.IsNullOrWhiteSpace(year))
-        {
-            var missing = string.IsNullOrWhiteSpace(day) ? "Day" : string.IsNullOrWhiteSpace(month) ? "Month" : "Year";
-            ModelState.AddModelError(prefix + missing, $"The {name} date must include a {missing.ToLowerInvariant()}");
-            return null;
-        }
-
-        if (int.TryParse(day, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
-            && int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
-            && int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
-            && y is >= 1900 and <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
-        {
-            return new DateOnly(y, m, d);
-        }
-
-        ModelState.AddModelError(prefix + "Day", $"The {name} date must be a real date, like 27 3 2025");
-        return null;
+        return read.Date;
     }
 
     /// <summary>CSV cell: quoted, and a leading formula character neutralised so a spreadsheet never runs it.</summary>
