@@ -8,11 +8,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
-using TenantPortal.Web.Infrastructure.Configuration;
-using TenantPortal.Web.Infrastructure.Web;
-
 using TenantPortal.Web.Features.ContactDetails;
 using TenantPortal.Web.Features.Shared;
+using TenantPortal.Web.Infrastructure.Configuration;
+using TenantPortal.Web.Infrastructure.Web;
 
 namespace TenantPortal.Web.Features.Account;
 

@@ -6,9 +6,8 @@ using Microsoft.Extensions.Options;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Features.Account;
 using TenantPortal.Web.Features.Payments;
-using TenantPortal.Web.Infrastructure.Security;
-
 using TenantPortal.Web.Features.Shared;
+using TenantPortal.Web.Infrastructure.Security;
 
 namespace TenantPortal.Web.Features.Rent;
 
