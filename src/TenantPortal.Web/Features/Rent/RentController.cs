@@ -64,10 +64,11 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
 
         var lines = await queries.AllLinesAsync(User.TenancyId(), fromDate, toDate, ct);
         var csv = new StringBuilder();
-        csv.Append("Date,Description,Reference,Amount,Balance\r\n");
+        csv.Append(string.Join(',', StatementLine.Columns)).Append("\r\n");
         foreach (var line in lines)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{line.Date:yyyy-MM-dd},{Cell(line.Description)},{Cell(line.Reference)},{line.Amount.ToString("0.00", CultureInfo.InvariantCulture)},{line.BalanceAfter.ToString("0.00", CultureInfo.InvariantCulture)}\r\n");
+            // Numbers without the pound sign so a spreadsheet can add them up; otherwise the screen's words.
+            csv.Append(CultureInfo.InvariantCulture, $"{Cell(line.Date.ToString(StatementLine.DateFormat, Money.EnGb))},{Cell(line.Description)},{Number(line.Charge)},{Number(line.Paid)},{Cell(StatementLine.Balance(line.BalanceAfter).Replace("£", "", StringComparison.Ordinal))}\r\n");
         }
 
         var name = "rent-statement" + (fromDate is null ? "" : $"-from-{fromDate:yyyy-MM-dd}") + (toDate is null ? "" : $"-to-{toDate:yyyy-MM-dd}") + ".csv";
@@ -342,6 +343,8 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
 
         return read.Date;
     }
+
+    private static string Number(decimal? amount) => amount?.ToString("0.00", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>CSV cell: quoted, and a leading formula character neutralised so a spreadsheet never runs it.</summary>
     private static string Cell(string? value)
