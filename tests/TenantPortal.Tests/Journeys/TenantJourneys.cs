@@ -125,6 +125,12 @@ public sealed partial class JourneyBrowserTests(BrowserFixture browser, JourneyA
         await Journey.CheckPageAsync(page);
         await Journey.CheckErrorStateAsync(page, "Continue");
         await page.FillAsync("#Description", "The kitchen tap drips all day and night.");
+        if (javaScript)
+        {
+            // The character count counts down as the tenant types (40 characters typed of 1,000).
+            await Assertions.Expect(page.Locator(".character-count__status")).ToHaveTextAsync("You have 960 characters remaining");
+        }
+
         await Journey.ClickButtonAsync(page, "Continue");
         await Journey.CheckPageAsync(page);
         await page.SetInputFilesAsync("#upload", photo);

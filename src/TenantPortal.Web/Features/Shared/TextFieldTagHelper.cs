@@ -56,6 +56,17 @@ public sealed class TextFieldTagHelper : TagHelper
             describedBy.Add($"{id}-hint");
         }
 
+        // Long answers get the GOV.UK character count instead of a maxlength attribute, which silently cuts off
+        // what is typed or pasted: the limit is stated, counted down by site.js, and enforced by the server with an
+        // error that keeps the text.
+        var characterCount = Rows > 0 && Maxlength is not null;
+        if (characterCount)
+        {
+            output.Attributes.SetAttribute("data-character-count", Maxlength!.Value.ToString(CultureInfo.InvariantCulture));
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"hint character-count__limit\" id=\"{id}-limit\">You can enter up to {Maxlength.Value.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} characters</div>");
+            describedBy.Add($"{id}-limit");
+        }
+
         if (error is not null)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"field-error\" id=\"{id}-error\"><span class=\"visually-hidden\">Error:</span> {enc.Encode(error)}</p>");
@@ -86,7 +97,7 @@ public sealed class TextFieldTagHelper : TagHelper
             attributes.Append(CultureInfo.InvariantCulture, $" inputmode=\"{enc.Encode(Inputmode)}\"");
         }
 
-        if (Maxlength is not null)
+        if (Maxlength is not null && !characterCount)
         {
             attributes.Append(CultureInfo.InvariantCulture, $" maxlength=\"{Maxlength}\"");
         }
