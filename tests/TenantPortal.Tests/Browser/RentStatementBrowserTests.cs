@@ -34,4 +34,25 @@ public sealed class RentStatementBrowserTests(BrowserFixture browser)
         await Accessibility.AssertNoViolationsAsync(page);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_tenant_menu_keeps_each_item_on_one_line_at_360_px()
+    {
+        var page = await browser.NewPageAsync(360, 640);
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#Email", DemoSeeder.TenantEmail);
+        await page.FillAsync("#Password", DemoSeeder.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        var items = page.Locator(".site-nav__list a");
+        var heights = new List<float>();
+        for (var i = 0; i < await items.CountAsync(); i++)
+        {
+            heights.Add((await items.Nth(i).BoundingBoxAsync())!.Height);
+        }
+
+        Assert.Equal(4, heights.Count);
+        Assert.All(heights, h => Assert.True(h <= 48, $"A menu item wraps onto two lines ({h} px high)"));
+        await page.Context.CloseAsync();
+    }
 }

@@ -27,6 +27,9 @@ public sealed class TextFieldTagHelper : TagHelper
     /// <summary>CSS width class for short answers, e.g. "input--w10".</summary>
     public string? Width { get; set; }
     public bool LabelIsHeading { get; set; }
+
+    /// <summary>A unit shown before the box, e.g. "£" (GOV.UK input prefix; hidden from screen readers, which read the label).</summary>
+    public string? Prefix { get; set; }
     public bool Spellcheck { get; set; } = true;
 
     [ViewContext]
@@ -114,7 +117,8 @@ public sealed class TextFieldTagHelper : TagHelper
         else
         {
             var safeValue = Type == "password" ? "" : value;
-            html.Append(CultureInfo.InvariantCulture, $"<input{attributes} type=\"{enc.Encode(Type)}\" value=\"{enc.Encode(safeValue)}\">");
+            var input = $"<input{attributes} type=\"{enc.Encode(Type)}\" value=\"{enc.Encode(safeValue)}\">";
+            html.Append(Prefix is null ? input : $"<div class=\"input-wrapper\"><div class=\"input-prefix\" aria-hidden=\"true\">{enc.Encode(Prefix)}</div>{input}</div>");
         }
 
         output.Content.SetHtmlContent(html.ToString());
