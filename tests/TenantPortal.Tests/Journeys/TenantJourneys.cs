@@ -50,6 +50,9 @@ public sealed partial class JourneyBrowserTests(BrowserFixture browser, JourneyA
         Assert.Equal("Email address confirmed", await Journey.HeadingAsync(page));
         await Journey.CheckPageAsync(page);
 
+        // The page says what to do next, one tap away.
+        await Journey.ClickLinkAsync(page, "Sign in to your account");
+        await Journey.WaitForUrlAsync(page, url => url.StartsWith($"{app.BaseUrl}/account/sign-in", StringComparison.Ordinal));
         await Journey.SignInAsync(page, email, password: password);
         Assert.Equal($"Hello, {DemoData.SecondTenantFullName}", await Journey.HeadingAsync(page));
         await Journey.CheckPageAsync(page);
