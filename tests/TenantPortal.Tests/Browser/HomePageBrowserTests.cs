@@ -24,6 +24,10 @@ public sealed class HomePageBrowserTests(BrowserFixture browser)
     [InlineData("/")]
     [InlineData("/account/sign-in")]
     [InlineData("/no-such-page")]
+    [InlineData("/help")]
+    [InlineData("/accessibility")]
+    [InlineData("/privacy")]
+    [InlineData("/cookies")]
     public async Task Public_pages_have_no_accessibility_violations(string path)
     {
         var page = await browser.NewPageAsync();
@@ -31,6 +35,22 @@ public sealed class HomePageBrowserTests(BrowserFixture browser)
         await page.GotoAsync(path);
 
         await Accessibility.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/help")]
+    [InlineData("/accessibility")]
+    [InlineData("/privacy")]
+    [InlineData("/cookies")]
+    public async Task The_footer_pages_fit_the_narrowest_phone_without_sideways_scrolling(string path)
+    {
+        var page = await browser.NewPageAsync(320, 640);
+
+        await page.GotoAsync(path);
+        var fits = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth");
+
+        Assert.True(fits, $"{path} scrolls sideways at 320 px");
         await page.Context.CloseAsync();
     }
 

@@ -63,7 +63,7 @@ public sealed class ContactValidationTests
     [InlineData("a@b.c,d@e.f")]
     public void Malformed_email_addresses_are_refused(string typed)
     {
-        Assert.Equal("Enter an email address in the right format, like name@example.com", EmailAddresses.Normalise(typed).Error);
+        Assert.Equal("Enter an email address in the correct format, like name@example.com", EmailAddresses.Normalise(typed).Error);
     }
 
     [Fact]

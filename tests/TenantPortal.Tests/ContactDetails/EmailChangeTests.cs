@@ -110,7 +110,7 @@ public sealed class EmailChangeTests(PortalAppFixture app) : IClassFixture<Porta
 
         var document = await (await client.SubmitFormAsync("/contact-details/email", new Dictionary<string, string> { ["Value"] = "alex at example" })).GetDocumentAsync();
 
-        Assert.Equal("Enter an email address in the right format, like name@example.com", document.FieldError("Value"));
+        Assert.Equal("Enter an email address in the correct format, like name@example.com", document.FieldError("Value"));
         Assert.Equal("alex at example", document.QuerySelector("#Value")?.GetAttribute("value"));
     }
 }

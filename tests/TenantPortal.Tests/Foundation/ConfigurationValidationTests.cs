@@ -186,6 +186,25 @@ public sealed class ConfigurationValidationTests
     }
 
     [Fact]
+    public void An_accessibility_statement_that_claims_full_compliance_while_listing_problems_is_refused()
+    {
+        var settings = With("Landlord:Accessibility:Compliance", "Fully");
+        settings["Landlord:Accessibility:KnownIssues:0"] = "Photos have no description.";
+
+        var problems = Validate(settings);
+
+        Assert.Contains(problems, p => p.StartsWith("Landlord:Accessibility:Compliance is Fully but KnownIssues lists problems", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_accessibility_status_the_regulations_do_not_have_is_refused()
+    {
+        var problems = Validate(With("Landlord:Accessibility:Compliance", "Mostly"));
+
+        Assert.Contains("Landlord:Accessibility:Compliance must be Fully, Partially or Not.", problems);
+    }
+
+    [Fact]
     public void Validate_ProductionSmtpWithoutHost_Refused()
     {
         var settings = With("Email:Delivery", "Smtp");

@@ -50,6 +50,9 @@ public sealed partial class JourneyBrowserTests(BrowserFixture browser, JourneyA
         Assert.Equal("Email address confirmed", await Journey.HeadingAsync(page));
         await Journey.CheckPageAsync(page);
 
+        // The page says what to do next, one tap away.
+        await Journey.ClickLinkAsync(page, "Sign in to your account");
+        await Journey.WaitForUrlAsync(page, url => url.StartsWith($"{app.BaseUrl}/account/sign-in", StringComparison.Ordinal));
         await Journey.SignInAsync(page, email, password: password);
         Assert.Equal($"Hello, {DemoData.SecondTenantFullName}", await Journey.HeadingAsync(page));
         await Journey.CheckPageAsync(page);
@@ -125,6 +128,12 @@ public sealed partial class JourneyBrowserTests(BrowserFixture browser, JourneyA
         await Journey.CheckPageAsync(page);
         await Journey.CheckErrorStateAsync(page, "Continue");
         await page.FillAsync("#Description", "The kitchen tap drips all day and night.");
+        if (javaScript)
+        {
+            // The character count counts down as the tenant types (40 characters typed of 1,000).
+            await Assertions.Expect(page.Locator(".character-count__status")).ToHaveTextAsync("You have 960 characters remaining");
+        }
+
         await Journey.ClickButtonAsync(page, "Continue");
         await Journey.CheckPageAsync(page);
         await page.SetInputFilesAsync("#upload", photo);

@@ -41,6 +41,18 @@ public sealed class PaymentAmountTests
 
 public sealed class PayTests(TestGatewayAppFixture app) : IClassFixture<TestGatewayAppFixture>
 {
+    [Fact]
+    public async Task The_amount_box_has_a_pound_sign_before_it_that_screen_readers_skip()
+    {
+        var (client, _) = await app.SignedInTenantAsync();
+
+        var page = await client.GetDocumentAsync("/rent/pay");
+
+        var prefix = page.QuerySelector("#Form_Amount")?.PreviousElementSibling;
+        Assert.Equal("£", prefix?.Text());
+        Assert.Equal("true", prefix?.GetAttribute("aria-hidden"));
+    }
+
     [Theory]
     [InlineData(123.45, "123.45")]
     [InlineData(-20, "100.00")] // in credit: a week's charges

@@ -92,6 +92,18 @@ public sealed class RentAccountTests(TestGatewayAppFixture app) : IClassFixture<
         Assert.Equal("3", page.QuerySelector("#FromDay")?.GetAttribute("value"));
     }
 
+    [Fact]
+    public async Task Statement_dates_accept_month_names_as_GOV_UK_date_inputs_do()
+    {
+        var (client, _) = await app.SignedInTenantAsync(balance: 150m);
+
+        var page = await client.GetDocumentAsync("/rent/statement?FromDay=3&FromMonth=Mar&FromYear=2025&ToDay=9&ToMonth=march&ToYear=2025");
+
+        Assert.Empty(page.ErrorSummary());
+        Assert.Equal(2, page.QuerySelectorAll("table.statement tbody tr").Length);
+        Assert.Equal("/rent/statement/download?from=2025-03-03&to=2025-03-09", page.QuerySelector("a[download]")?.GetAttribute("href"));
+    }
+
     [Theory]
     [InlineData("FromDay=31&FromMonth=2&FromYear=2025", "FromDay", "The start date must be a real date, like 27 3 2025")]
     [InlineData("FromDay=1&FromYear=2025", "FromMonth", "The start date must include a month")]
@@ -124,10 +136,29 @@ public sealed class RentAccountTests(TestGatewayAppFixture app) : IClassFixture<
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("rent-statement-from-2025-03-03-to-2025-03-09.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Date,Description,Reference,Amount,Balance", lines[0]);
-        Assert.Equal("2025-03-06,\"Payment by bank\",\"\",-100.00,150.00", lines[1]);
-        Assert.Equal("2025-03-03,\"Rent and charges\",\"\",100.00,250.00", lines[2]);
+        var screen = await client.GetDocumentAsync("/rent/statement?FromDay=3&FromMonth=3&FromYear=2025&ToDay=9&ToMonth=3&ToYear=2025");
+        Assert.Equal(string.Join(',', screen.QuerySelectorAll("table.statement th").Select(th => th.Text())), lines[0]);
+        Assert.Equal("Date,Description,Charge,Paid,Balance", lines[0]);
+        Assert.Equal("\"6 Mar 2025\",\"Payment by bank\",,100.00,\"150.00\"", lines[1]);
+        Assert.Equal("\"3 Mar 2025\",\"Rent and charges\",100.00,,\"250.00\"", lines[2]);
         Assert.Equal(3, lines.Length);
+    }
+
+    [Fact]
+    public async Task A_refund_is_shown_as_money_paid_back_not_as_a_charge_on_the_screen_and_in_the_csv()
+    {
+        var tenancy = await RentAccountBuilder.Account().WithBalance(-20m).WithWeeks(1)
+            .WithLine(new DateOnly(2025, 1, 8), RentTransactionType.Refund, 20m, "Refund of overpayment")
+            .ForUserAsync(app.Factory, $"tenant-{Guid.NewGuid():N}@example.org");
+        var client = app.Factory.CreateBrowserClient();
+        await SignIn.AsTenantAsync(client, tenancy.Email);
+
+        var page = await client.GetDocumentAsync("/rent/statement?FromDay=8&FromMonth=1&FromYear=2025&ToDay=8&ToMonth=1&ToYear=2025");
+        var csv = await client.GetStringAsync(new Uri("/rent/statement/download?from=2025-01-08&to=2025-01-08", UriKind.Relative));
+
+        var cells = page.QuerySelectorAll("table.statement tbody tr td").Select(td => (td.GetAttribute("data-label"), td.Text().Trim())).ToList();
+        Assert.Equal([("Date", "8 Jan 2025"), ("Description", "Refund of overpayment"), ("Charge", ""), ("Paid", "-£20.00"), ("Balance", "£100.00")], cells);
+        Assert.Equal("\"8 Jan 2025\",\"Refund of overpayment\",,-20.00,\"100.00\"", csv.TrimStart('\uFEFF').Split("\r\n")[1]);
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public sealed class RentAccountBuilder
     public RentAccountBuilder WithWeeks(int value) { weeks = value; return this; }
     public RentAccountBuilder WithBenefit(BenefitType type, decimal weekly) { benefit = type; benefitAmount = weekly; return this; }
     public RentAccountBuilder WithChargeWeeks(int value) { chargeWeeks = value; return this; }
+    public RentAccountBuilder WithLine(DateOnly date, RentTransactionType type, decimal amount, string description) { extra.Add((date, type, amount, description)); return this; }
+
+    private readonly List<(DateOnly Date, RentTransactionType Type, decimal Amount, string Description)> extra = [];
 
     public const decimal WeeklyRent = 95.50m;
     public const decimal WeeklyService = 4.50m;
@@ -47,7 +50,7 @@ public sealed class RentAccountBuilder
             BenefitType = benefit,
             WeeklyBenefitAmount = benefitAmount,
             ChargeWeeksPerYear = chargeWeeks,
-            Balance = balance,
+            Balance = balance + extra.Sum(e => e.Amount),
             BalanceUpdatedAt = new DateTime(2025, 8, 1, 9, 0, 0, DateTimeKind.Utc),
             Charges =
             [
@@ -69,6 +72,8 @@ public sealed class RentAccountBuilder
             lines.Add(new() { Date = monday, Type = RentTransactionType.Charge, Amount = WeeklyRent + WeeklyService, Description = "Rent and charges", Source = "HMS", CreatedAt = now });
             lines.Add(new() { Date = monday.AddDays(3), Type = RentTransactionType.Payment, Amount = -(WeeklyRent + WeeklyService), Description = "Payment by bank", Source = "HMS", CreatedAt = now });
         }
+
+        lines.AddRange(extra.Select(e => new RentTransaction { Date = e.Date, Type = e.Type, Amount = e.Amount, Description = e.Description, Source = "HMS", CreatedAt = now }));
 
         await housing.SaveChangesAsync();
         foreach (var line in lines)

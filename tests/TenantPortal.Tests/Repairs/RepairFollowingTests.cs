@@ -111,6 +111,32 @@ public sealed class RepairFollowingTests(RepairsAppFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Information_over_the_limit_is_refused_with_the_limit_and_every_character_typed_is_kept()
+    {
+        // A maxlength attribute silently cut long text off; the limit is stated instead and the server says when it is exceeded.
+        var (reference, _) = await BookedRepairAsync("Too long");
+        var client = await App.SignedInAsync();
+        var form = await client.GetDocumentAsync($"/repairs/{reference}/add-information");
+        var token = form.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var typed = string.Concat(Enumerable.Repeat("The drip is worse. ", 60)).TrimEnd();
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(typed), "Information" },
+        };
+
+        var response = await client.PostAsync(new Uri($"/repairs/{reference}/add-information", UriKind.Relative), content);
+        var page = await response.GetDocumentAsync();
+
+        Assert.Null(form.QuerySelector("textarea#Information")!.GetAttribute("maxlength"));
+        Assert.Equal("You can enter up to 1,000 characters", form.QuerySelector("#Information-limit").Text());
+        Assert.Contains("Information-limit", form.QuerySelector("textarea#Information")!.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["The information must be 1,000 characters or fewer"], page.ErrorSummary());
+        Assert.Equal(typed, page.QuerySelector("textarea#Information")!.TextContent);
+    }
+
+    [Fact]
     public async Task Timeline_ShowsOnlyNotesMadeVisibleToTheTenant()
     {
         var (reference, _) = await BookedRepairAsync("Notes");

@@ -178,8 +178,8 @@ public sealed class ReportRepairJourneyTests(RepairsAppFixture fixture) : IClass
     }
 
     [Theory]
-    [InlineData("invoice.jpg", "MZ", "The photo must be a JPEG, PNG, HEIC or WebP image")]
-    [InlineData("drawing.png", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "The photo must be a JPEG, PNG, HEIC or WebP image")]
+    [InlineData("invoice.jpg", "MZ", "The file must be a photo, like one taken on your phone")]
+    [InlineData("drawing.png", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "The file must be a photo, like one taken on your phone")]
     [InlineData("broken.jpg", "corrupt", "The photo could not be read. It may be damaged: try taking it again")]
     public async Task BadPhotoUpload_IsRefusedWithAClearMessage(string name, string content, string message)
     {

@@ -65,12 +65,26 @@ public static class AccountsFeature
 
                 if (!open)
                 {
+                    SessionTimeout.MarkEnded(context.HttpContext);
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                     return;
                 }
 
                 await validateStamp(context);
+            };
+
+            // Sent to sign in because the session ran out: the sign-in page says why.
+            var redirectToLogin = o.Events.OnRedirectToLogin;
+            o.Events.OnRedirectToLogin = context =>
+            {
+                var options = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+                if (SessionTimeout.ReasonFor(context.HttpContext, options) is { } reason)
+                {
+                    context.RedirectUri = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(context.RedirectUri, SessionTimeout.ReasonParameter, reason);
+                }
+
+                return redirectToLogin(context);
             };
 
             // A signed-in user without the right role gets a 403 (the friendly page), not a redirect.

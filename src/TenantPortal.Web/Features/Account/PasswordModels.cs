@@ -1,12 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using TenantPortal.Web.Features.Shared;
 
 namespace TenantPortal.Web.Features.Account;
 
 public sealed class EmailForm
 {
     [Required(ErrorMessage = "Enter your email address")]
-    [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
-    [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
+    [EmailAddressRule]
     public string? Email { get; set; }
 }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
+using TenantPortal.Web.Features.ContactDetails;
+using TenantPortal.Web.Features.Shared;
 using TenantPortal.Web.Infrastructure.Configuration;
 using TenantPortal.Web.Infrastructure.Web;
 
@@ -89,7 +90,8 @@ public sealed class RegisterController(
             return RedirectToAction(nameof(Register));
         }
 
-        var email = form.Email!.Trim();
+        // Stored as contact details store it (domain in lower case), so one address is one account whatever its case.
+        var email = EmailAddresses.Normalise(form.Email!).Address!;
         var user = new PortalUser
         {
             UserName = email,
@@ -192,31 +194,14 @@ public sealed class RegisterController(
     private DateOnly? ValidateDateOfBirth(RegisterForm form)
     {
         const string key = nameof(RegisterForm.DateOfBirthDay);
-        var parts = new[] { ("day", form.DateOfBirthDay), ("month", form.DateOfBirthMonth), ("year", form.DateOfBirthYear) };
-        var missing = parts.Where(p => string.IsNullOrWhiteSpace(p.Item2)).Select(p => p.Item1).ToList();
-        if (missing.Count == 3)
+        var read = DateInput.Read(form.DateOfBirthDay, form.DateOfBirthMonth, form.DateOfBirthYear, "Date of birth", "27 3 1985");
+        if (read.Date is not { } date)
         {
-            ModelState.AddModelError(key, "Enter your date of birth");
+            ModelState.AddModelError(key, read.Problem ?? "Enter your date of birth");
             return null;
         }
 
-        if (missing.Count > 0)
-        {
-            ModelState.AddModelError(key, $"Date of birth must include a {string.Join(" and ", missing)}");
-            return null;
-        }
-
-        if (!TryParsePart(form.DateOfBirthDay, out var day)
-            || !TryParsePart(form.DateOfBirthMonth, out var month)
-            || !TryParsePart(form.DateOfBirthYear, out var year)
-            || year < 1900 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-        {
-            ModelState.AddModelError(key, "Date of birth must be a real date, like 27 3 1985");
-            return null;
-        }
-
-        var date = new DateOnly(year, month, day);
-        if (date >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        if (date >= UkTime.Today(clock))
         {
             ModelState.AddModelError(key, "Date of birth must be in the past");
             return null;
@@ -224,7 +209,4 @@ public sealed class RegisterController(
 
         return date;
     }
-
-    private static bool TryParsePart(string? value, out int number) =>
-        int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out number);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TenantPortal.Web.Features.Shared;
 
 namespace TenantPortal.Web.Features.Account;
 
@@ -20,8 +21,7 @@ public sealed class RegisterForm
 public sealed class CreateAccountForm
 {
     [Required(ErrorMessage = "Enter your email address")]
-    [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
-    [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
+    [EmailAddressRule]
     public string? Email { get; set; }
 
     [Required(ErrorMessage = "Enter a password")]

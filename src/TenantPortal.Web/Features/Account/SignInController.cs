@@ -14,7 +14,21 @@ public sealed class SignInController(SignInManager<PortalUser> signInManager, Us
     public const string ThrottledMessage = "There have been too many attempts to sign in with this email address. Wait 15 minutes and try again, or reset your password.";
 
     [HttpGet("sign-in")]
-    public IActionResult SignIn(string? returnUrl) => View(new SignInForm { ReturnUrl = returnUrl });
+    public IActionResult SignIn(string? returnUrl, string? reason)
+    {
+        ViewData["SignedOutBecause"] = reason switch
+        {
+            SessionTimeout.Idle => "You were signed out after 30 minutes without activity, to keep your account safe. Sign in again to carry on: anything you had already saved is still there.",
+            SessionTimeout.Ended => "You were signed out. Sign in again to carry on.",
+            _ => null,
+        };
+        return View(new SignInForm { ReturnUrl = returnUrl });
+    }
+
+    /// <summary>"Stay signed in" on the two-minute warning: any signed-in request renews the session, this one does
+    /// nothing else.</summary>
+    [HttpPost("keep-alive")]
+    public IActionResult KeepAlive() => User.Identity?.IsAuthenticated == true ? NoContent() : Unauthorized();
 
     [HttpPost("sign-in")]
     [EnableRateLimiting(PortalServices.AuthRateLimit)]

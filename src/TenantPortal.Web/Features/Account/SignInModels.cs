@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using TenantPortal.Web.Features.Shared;
 
 namespace TenantPortal.Web.Features.Account;
 
 public sealed class SignInForm
 {
     [Required(ErrorMessage = "Enter your email address")]
-    [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
+    [EmailAddressRule]
     [Display(Name = "Email address")]
     public string? Email { get; set; }
 

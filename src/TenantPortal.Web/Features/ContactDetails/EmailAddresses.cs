@@ -15,7 +15,7 @@ public static class EmailAddresses
 
     public static Result Normalise(string input)
     {
-        const string format = "Enter an email address in the right format, like name@example.com";
+        const string format = "Enter an email address in the correct format, like name@example.com";
         var text = input.Trim();
         if (text.Length > MaxLength)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using TenantPortal.Web.Features.Account;
 using TenantPortal.Web.Features.Repairs;
 
 namespace TenantPortal.Web.Features.Privacy;
@@ -14,7 +15,8 @@ public sealed class PrivacyController(IOptions<RepairsOptions> repairs) : Contro
     public IActionResult Index() => View("Index", new PrivacyPage(
         repairs.Value.KeepClosedRepairPhotosMonths,
         (int)RepairDraftStore.MaxAge.TotalDays,
-        repairs.Value.MaxPhotosPerRepair));
+        repairs.Value.MaxPhotosPerRepair,
+        (int)SessionClaims.AbsoluteLifetime.TotalHours));
 }
 
-public sealed record PrivacyPage(int ClosedRepairPhotoMonths, int DraftDays, int PhotosPerRepair);
+public sealed record PrivacyPage(int ClosedRepairPhotoMonths, int DraftDays, int PhotosPerRepair, int SessionHours);

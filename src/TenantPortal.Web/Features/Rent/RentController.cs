@@ -64,10 +64,11 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
 
         var lines = await queries.AllLinesAsync(User.TenancyId(), fromDate, toDate, ct);
         var csv = new StringBuilder();
-        csv.Append("Date,Description,Reference,Amount,Balance\r\n");
+        csv.Append(string.Join(',', StatementLine.Columns)).Append("\r\n");
         foreach (var line in lines)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{line.Date:yyyy-MM-dd},{Cell(line.Description)},{Cell(line.Reference)},{line.Amount.ToString("0.00", CultureInfo.InvariantCulture)},{line.BalanceAfter.ToString("0.00", CultureInfo.InvariantCulture)}\r\n");
+            // Numbers without the pound sign so a spreadsheet can add them up; otherwise the screen's words.
+            csv.Append(CultureInfo.InvariantCulture, $"{Cell(line.Date.ToString(StatementLine.DateFormat, Money.EnGb))},{Cell(line.Description)},{Number(line.Charge)},{Number(line.Paid)},{Cell(StatementLine.Balance(line.BalanceAfter).Replace("£", "", StringComparison.Ordinal))}\r\n");
         }
 
         var name = "rent-statement" + (fromDate is null ? "" : $"-from-{fromDate:yyyy-MM-dd}") + (toDate is null ? "" : $"-to-{toDate:yyyy-MM-dd}") + ".csv";
@@ -340,29 +341,16 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
 
     private DateOnly? ReadDate(string prefix, string name, string? day, string? month, string? year)
     {
-        if (string.IsNullOrWhiteSpace(day) && string.IsNullOrWhiteSpace(month) && string.IsNullOrWhiteSpace(year))
+        var read = DateInput.Read(day, month, year, $"The {name} date", "27 3 2025");
+        if (read.Problem is not null)
         {
-            return null;
+            ModelState.AddModelError(prefix + read.ErrorPart, read.Problem);
         }
 
-        if (string.IsNullOrWhiteSpace(day) || string.IsNullOrWhiteSpace(month) || string.IsNullOrWhiteSpace(year))
-        {
-            var missing = string.IsNullOrWhiteSpace(day) ? "Day" : string.IsNullOrWhiteSpace(month) ? "Month" : "Year";
-            ModelState.AddModelError(prefix + missing, $"The {name} date must include a {missing.ToLowerInvariant()}");
-            return null;
-        }
-
-        if (int.TryParse(day, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
-            && int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
-            && int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
-            && y is >= 1900 and <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
-        {
-            return new DateOnly(y, m, d);
-        }
-
-        ModelState.AddModelError(prefix + "Day", $"The {name} date must be a real date, like 27 3 2025");
-        return null;
+        return read.Date;
     }
+
+    private static string Number(decimal? amount) => amount?.ToString("0.00", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>CSV cell: quoted, and a leading formula character neutralised so a spreadsheet never runs it.</summary>
     private static string Cell(string? value)

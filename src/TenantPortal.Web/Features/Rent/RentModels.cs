@@ -44,7 +44,22 @@ public sealed class StatementFilter
     public int Page { get; set; } = 1;
 }
 
-public sealed record StatementLine(DateOnly Date, string Description, string? Reference, decimal Amount, decimal BalanceAfter, RentTransactionType Type);
+/// <summary>One line of the rent statement. The screen and the CSV download show the same columns with the same words:
+/// what was charged, what was paid (a refund is money paid back to the tenant, so it is shown as a negative payment,
+/// not as a charge), and the balance after it.</summary>
+public sealed record StatementLine(DateOnly Date, string Description, string? Reference, decimal Amount, decimal BalanceAfter, RentTransactionType Type)
+{
+    public const string DateFormat = "d MMM yyyy";
+
+    public static readonly string[] Columns = ["Date", "Description", "Charge", "Paid", "Balance"];
+
+    public decimal? Charge => Type != RentTransactionType.Refund && Amount > 0 ? Amount : null;
+
+    public decimal? Paid => Type == RentTransactionType.Refund ? -Amount : Amount < 0 ? -Amount : null;
+
+    /// <summary>"£150.00", or "£20.00 in credit" when the tenant is owed money.</summary>
+    public static string Balance(decimal balance) => balance < 0 ? Money.Format(-balance) + " in credit" : Money.Format(balance);
+}
 
 /// <summary>A payment waiting for the bank, or a refund Stripe has not finished, shown apart from the lines.</summary>
 public sealed record PendingLine(DateTime CreatedAtUk, decimal Amount, string Reference, string Description = "Online payment");

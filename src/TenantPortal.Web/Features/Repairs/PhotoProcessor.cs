@@ -24,7 +24,7 @@ public static class PhotoProcessor
     public const int MaxSide = 2048;
     public const int ThumbnailSize = 160;
     public const long MaxMegapixels = 50;
-    public const string WrongTypeMessage = "The photo must be a JPEG, PNG, HEIC or WebP image";
+    public const string WrongTypeMessage = "The file must be a photo, like one taken on your phone";
     public const string DamagedMessage = "The photo could not be read. It may be damaged: try taking it again";
     public const string TooManyPixelsMessage = "The photo is too big (more than 50 megapixels). Take it again at a lower resolution";
     public const string AnimatedMessage = "The photo must be a still picture, not an animation";

@@ -27,6 +27,9 @@ public sealed class TextFieldTagHelper : TagHelper
     /// <summary>CSS width class for short answers, e.g. "input--w10".</summary>
     public string? Width { get; set; }
     public bool LabelIsHeading { get; set; }
+
+    /// <summary>A unit shown before the box, e.g. "£" (GOV.UK input prefix; hidden from screen readers, which read the label).</summary>
+    public string? Prefix { get; set; }
     public bool Spellcheck { get; set; } = true;
 
     [ViewContext]
@@ -54,6 +57,17 @@ public sealed class TextFieldTagHelper : TagHelper
         {
             html.Append(CultureInfo.InvariantCulture, $"<div class=\"hint\" id=\"{id}-hint\">{enc.Encode(Hint)}</div>");
             describedBy.Add($"{id}-hint");
+        }
+
+        // Long answers get the GOV.UK character count instead of a maxlength attribute, which silently cuts off
+        // what is typed or pasted: the limit is stated, counted down by site.js, and enforced by the server with an
+        // error that keeps the text.
+        var characterCount = Rows > 0 && Maxlength is not null;
+        if (characterCount)
+        {
+            output.Attributes.SetAttribute("data-character-count", Maxlength!.Value.ToString(CultureInfo.InvariantCulture));
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"hint character-count__limit\" id=\"{id}-limit\">You can enter up to {Maxlength.Value.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} characters</div>");
+            describedBy.Add($"{id}-limit");
         }
 
         if (error is not null)
@@ -86,7 +100,7 @@ public sealed class TextFieldTagHelper : TagHelper
             attributes.Append(CultureInfo.InvariantCulture, $" inputmode=\"{enc.Encode(Inputmode)}\"");
         }
 
-        if (Maxlength is not null)
+        if (Maxlength is not null && !characterCount)
         {
             attributes.Append(CultureInfo.InvariantCulture, $" maxlength=\"{Maxlength}\"");
         }
@@ -103,7 +117,8 @@ public sealed class TextFieldTagHelper : TagHelper
         else
         {
             var safeValue = Type == "password" ? "" : value;
-            html.Append(CultureInfo.InvariantCulture, $"<input{attributes} type=\"{enc.Encode(Type)}\" value=\"{enc.Encode(safeValue)}\">");
+            var input = $"<input{attributes} type=\"{enc.Encode(Type)}\" value=\"{enc.Encode(safeValue)}\">";
+            html.Append(Prefix is null ? input : $"<div class=\"input-wrapper\"><div class=\"input-prefix\" aria-hidden=\"true\">{enc.Encode(Prefix)}</div>{input}</div>");
         }
 
         output.Content.SetHtmlContent(html.ToString());

@@ -99,6 +99,7 @@ public static class PortalServices
         services.AddContactDetailsFeature(configuration);
         services.AddRepairsFeature(configuration);
         services.AddScoped<Features.Home.TenantDashboard>();
+        services.AddSingleton<Features.Help.EssentialCookies>();
         services.AddRentFeature(configuration);
         return services;
     }

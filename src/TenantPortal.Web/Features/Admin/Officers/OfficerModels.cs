@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TenantPortal.Web.Features.Shared;
 
 namespace TenantPortal.Web.Features.Admin.Officers;
 
@@ -9,8 +10,7 @@ public sealed class InviteOfficerForm
     public string? Name { get; set; }
 
     [Required(ErrorMessage = "Enter the officer's work email address")]
-    [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
-    [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
+    [EmailAddressRule]
     public string? Email { get; set; }
 
     [Required(ErrorMessage = "Select a role")]
