@@ -37,6 +37,7 @@ public static class NotificationsFeature
 
         services.AddSingleton<TenantMessages>();
         services.AddScoped<TenantNotifier>();
+        services.AddScoped<RepairNotifications>();
         services.AddScoped<AppointmentReminders>();
         services.AddHostedService<AppointmentReminderWorker>();
         return services;

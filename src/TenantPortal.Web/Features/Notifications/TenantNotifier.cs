@@ -28,6 +28,10 @@ public sealed class TenantNotifier(HousingDbContext housing, EmailOutbox outbox)
         return recipient is null ? null : Queue(portal, recipient, ChannelChoice.Choose(recipient.Contact), message, onceKey: null);
     }
 
+    /// <summary>How a message to this tenant goes, for a page to say so.</summary>
+    public async Task<MessageChannel?> ChannelForAsync(int tenantId, CancellationToken ct) =>
+        (await RecipientsAsync(t => t.Id == tenantId, ct)).Select(r => (MessageChannel?)ChannelChoice.Choose(r.Contact)).SingleOrDefault();
+
     /// <summary>Tells every tenant named on the tenancy (joint tenants each hear in their own way).</summary>
     public async Task<IReadOnlyList<MessageChannel>> TellTenancyAsync(PortalDbContext portal, int tenancyId, TenantMessage message, CancellationToken ct)
     {

@@ -20,6 +20,8 @@ public sealed class RepairsController(
     RepairLifecycle lifecycle,
     RepairPhotoStore photos,
     PortalUnitOfWork unitOfWork,
+    Notifications.RepairNotifications notifications,
+    Data.Portal.PortalDbContext portal,
     TimeProvider clock) : Controller
 {
     [HttpGet("")]
@@ -121,9 +123,13 @@ public sealed class RepairsController(
         {
             var repair = await TrackedRepairAsync(info.Value.Id, c);
             var result = await booking.MoveAsync(repair, info.Value.PatchId, slotId.Value, LatestDate(info.Value), User.DisplayName(), RepairChannel.Portal, enforceCutOff: true, c);
-            if (result == BookingOutcome.Booked)
+            if (result == BookingOutcome.Booked && info.Value.SlotId != slotId)
             {
                 await db.SaveChangesAsync(c);
+                await (info.Value.SlotId is null
+                    ? notifications.TellTenancyAsync(info.Value.Id, f => notifications.Messages.AppointmentBooked(f.Reference, f.What, f.Appointment ?? ""), c)
+                    : notifications.AppointmentChangedAsync(info.Value.Id, c));
+                await portal.SaveChangesAsync(c);
             }
             else
             {
@@ -178,6 +184,8 @@ public sealed class RepairsController(
             if (await booking.CancelAppointmentAsync(repair, User.DisplayName(), RepairChannel.Portal, enforceCutOff: true, c) == BookingOutcome.Booked)
             {
                 await db.SaveChangesAsync(c);
+                await notifications.AppointmentCancelledAsync(info.Value.Id, info.Value.SlotText ?? "", c);
+                await portal.SaveChangesAsync(c);
             }
         }, ct);
         return RedirectToAction(nameof(Details), new { reference = reference.Value });

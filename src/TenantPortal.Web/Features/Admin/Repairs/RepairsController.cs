@@ -89,7 +89,7 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
                 return await RedisplayAsync(reference, m => m.BookForm = new BookForm { Version = form.Version }, ct);
         }
 
-        return await AfterAsync(reference, outcome, "Appointment booked. The tenant has been emailed.", "BookForm.SlotId", "The repair is already booked for that time", m => m.BookForm = form, ct);
+        return await AfterAsync(reference, outcome, $"Appointment booked. {Notifications.TenantMessages.HowTenantsHear(actions.TenantsTold)}", "BookForm.SlotId", "The repair is already booked for that time", m => m.BookForm = form, ct);
     }
 
     [HttpPost("{reference}/complete")]
