@@ -29,10 +29,12 @@ public sealed class AppointmentReminders(
         }
 
         var tomorrow = DateOnly.FromDateTime(ukNow).AddDays(1);
-        var due = await housing.Repairs.AsNoTracking()
-            .Where(r => r.TenancyId != null && r.Status != RepairStatus.Completed && r.Status != RepairStatus.Cancelled)
-            .SelectMany(r => r.Appointments.Where(a => a.Status == AppointmentStatus.Booked && a.Slot.Date == tomorrow)
-                .Select(a => new { AppointmentId = a.Id, TenancyId = r.TenancyId!.Value, r.Reference, r.CatalogueItem.Item, r.CatalogueItem.Problem, a.Slot.Date, a.Slot.Period }))
+        var due = await (
+                from a in housing.Appointments.AsNoTracking()
+                where a.Status == AppointmentStatus.Booked && a.Slot.Date == tomorrow
+                join r in housing.Repairs on a.RepairId equals r.Id
+                where r.TenancyId != null && r.Status != RepairStatus.Completed && r.Status != RepairStatus.Cancelled
+                select new { AppointmentId = a.Id, TenancyId = r.TenancyId!.Value, r.Reference, r.CatalogueItem.Item, r.CatalogueItem.Problem, a.Slot.Date, a.Slot.Period })
             .ToListAsync(ct);
         var done = await portal.EmailOutbox.AsNoTracking()
             .Where(m => m.OnceKey != null && m.OnceKey.StartsWith("reminder:") && m.CreatedAt > now.AddDays(-3))

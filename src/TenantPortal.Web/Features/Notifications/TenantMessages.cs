@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Infrastructure.Configuration;
+using TenantPortal.Web.Infrastructure.Texts;
 using TenantPortal.Web.Infrastructure.Web;
 
 namespace TenantPortal.Web.Features.Notifications;
@@ -81,7 +82,8 @@ public sealed class TenantMessages(IOptions<LandlordOptions> landlord, PublicLin
 
         {Name}. Call us on {Phone} if you have a question.
         """,
-        $"{Name}: your repair {reference} ({Short(what)}) {statusWords}.{(note is null ? "" : " We added a note.")} {RepairLink(reference)}");
+        Fit($"{Name}: your repair {reference} ({Short(what)}) {statusWords}.{(note is null ? "" : $" Note: {note}")} {RepairLink(reference)}",
+            $"{Name}: your repair {reference} ({Short(what)}) {statusWords}.{(note is null ? "" : " We added a note.")} {RepairLink(reference)}"));
 
     public TenantMessage Updated(string reference, string what, string sentence) => new(
         $"Your repair {reference} has been updated",
@@ -92,7 +94,8 @@ public sealed class TenantMessages(IOptions<LandlordOptions> landlord, PublicLin
 
         {Name}. Call us on {Phone} if you have a question.
         """,
-        $"{Name}: repair {reference} ({Short(what)}) updated. {RepairLink(reference)}");
+        Fit($"{Name}: repair {reference} ({Short(what)}): {sentence}. {RepairLink(reference)}",
+            $"{Name}: repair {reference} ({Short(what)}) updated. {RepairLink(reference)}"));
 
     public TenantMessage Completed(string reference, string what, string? note)
     {
@@ -108,7 +111,8 @@ public sealed class TenantMessages(IOptions<LandlordOptions> landlord, PublicLin
 
             {Name}
             """,
-            $"{Name}: repair {reference} ({Short(what)}) is done. How did we do? {FeedbackLink(reference)}");
+            Fit($"{Name}: repair {reference} ({Short(what)}) is done.{(note is null ? "" : $" Note: {note}")} How did we do? {FeedbackLink(reference)}",
+                $"{Name}: repair {reference} ({Short(what)}) is done. How did we do? {FeedbackLink(reference)}"));
     }
 
     public TenantMessage PaymentReceived(string amount, string date, string tenancyReference, string paymentReference) => new(
@@ -158,6 +162,10 @@ public sealed class TenantMessages(IOptions<LandlordOptions> landlord, PublicLin
         {Name}. Call us on {Phone} if you have a question.
         """,
         $"{Name}: {text} {AppointmentLink(reference)}");
+
+    /// <summary>The text with the officer's words when it still fits two GSM-7 fragments, else the shorter one.</summary>
+    private static string Fit(string full, string shorter) =>
+        SmsLength.IsGsm7(full) && SmsLength.Fragments(full) <= SmsLength.MaxFragments ? full : shorter;
 
     private static string Short(string what) => what.Length <= TextWhatLength ? what : what[..(TextWhatLength - 3)].TrimEnd() + "...";
 

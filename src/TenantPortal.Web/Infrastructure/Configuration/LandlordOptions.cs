@@ -27,6 +27,9 @@ public sealed class LandlordOptions
 
     public string OpeningHours { get; set; } = "Monday to Friday, 8am to 6pm";
 
+    /// <summary>The landlord's postal address, a line per entry: the return address block on printed letters.</summary>
+    public List<string> Address { get; set; } = [];
+
     [EmailAddress(ErrorMessage = "Landlord:EmailFrom must be an email address.")]
     public string EmailFrom { get; set; } = "noreply@example.org";
 }

@@ -55,7 +55,8 @@ public sealed class EmailOutboxWorker(
         var now = clock.GetUtcNow().UtcDateTime;
         var leaseUntil = now.Add(Lease);
 
-        // Claim row by row with a conditional update that re-checks the lease: safe on SQL Server even under read
+        // Claim row by row with a conditional update that re-checks the lease and that the row is still due (another
+        // instance may have sent it, failed it for good or put it off since the candidates were read): safe on SQL Server even under read
         // committed snapshot, where a set-based "claim the next 20" could let two instances take the same rows.
         var candidates = await db.EmailOutbox.AsNoTracking()
             .Where(m => m.SentAt == null && m.FailedAt == null && m.Attempts < MaxAttempts
@@ -70,7 +71,8 @@ public sealed class EmailOutboxWorker(
         foreach (var id in candidates)
         {
             var won = await db.EmailOutbox
-                .Where(m => m.Id == id && m.SentAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
+                .Where(m => m.Id == id && m.SentAt == null && m.FailedAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now)
+                    && (m.LeaseUntil == null || m.LeaseUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, instance).SetProperty(m => m.LeaseUntil, leaseUntil), ct);
             if (won == 1)
             {
