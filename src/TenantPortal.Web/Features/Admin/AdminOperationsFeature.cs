@@ -13,6 +13,7 @@ public static class AdminOperationsFeature
         services.AddScoped<ServiceMeasures>();
         services.AddScoped<RepairQueue>();
         services.AddScoped<RepairOfficerActions>();
+        services.AddScoped<TenantInformation>();
         services.AddScoped<PortalAccountActions>();
         return services;
     }

@@ -14,16 +14,17 @@ namespace TenantPortal.Web.Features.Admin.Repairs;
 public sealed class RepairsController(HousingDbContext housing, RepairQueue queue, RepairOfficerActions actions, RepairPhotoStore photoStore) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] RepairQueueFilter filter, CancellationToken ct)
+    public async Task<IActionResult> Index([FromQuery] RepairQueueFilter filter, [FromServices] TenantInformation information, CancellationToken ct)
     {
         DateRangeFilter.Validate(ModelState, filter.From, filter.To, nameof(filter.From), nameof(filter.To));
         var page = await queue.GetPageAsync(filter, ct);
+        ViewData[nameof(TenantInformation)] = await information.UnseenAsync(page.Rows.Select(r => r.Reference).ToList(), ct);
         var patches = await housing.Patches.AsNoTracking().OrderBy(p => p.Name).Select(p => new PatchOption(p.Id, p.Name)).ToListAsync(ct);
         return View(new RepairQueueView(page, patches));
     }
 
     [HttpGet("{reference}")]
-    public async Task<IActionResult> Show(Reference reference, CancellationToken ct)
+    public async Task<IActionResult> Show(Reference reference, [FromServices] TenantInformation information, CancellationToken ct)
     {
         // Routing lower-cases generated URLs; references are stored upper-case.
         var model = await LoadAsync(reference, ct);
@@ -32,8 +33,22 @@ public sealed class RepairsController(HousingDbContext housing, RepairQueue queu
             return NotFound();
         }
 
+        ViewData[nameof(TenantInformation)] = await information.UnseenAsync([model.Repair.Reference], ct);
+
         model.Message = TempData["RepairMessage"] as string;
         return View(model);
+    }
+
+    /// <summary>The officer has read what the tenant added: the marker goes from the queue and the page.</summary>
+    [HttpPost("{reference}/seen")]
+    public async Task<IActionResult> MarkSeen(Reference reference, [FromServices] TenantInformation information, CancellationToken ct)
+    {
+        if (await information.MarkSeenAsync(reference, User, ct))
+        {
+            TempData["RepairMessage"] = "Marked the tenant's new information as seen.";
+        }
+
+        return RedirectToAction(nameof(Show), new { reference = reference.Value });
     }
 
     [HttpPost("{reference}/status")]
