@@ -35,7 +35,7 @@ public sealed class LettersController(PortalDbContext portal, PortalUnitOfWork u
         return View(new LettersPage(rows.Select(r => new LetterRow(r.Id, r.CreatedAt, r.Subject, r.To.Split('\n')[0])).ToList(), TempData["LettersMessage"] as string));
     }
 
-    [HttpGet("{id:long}")]
+    [HttpGet("{id}")]
     public async Task<IActionResult> Show(long id, CancellationToken ct)
     {
         var letter = await portal.EmailOutbox.AsNoTracking().Where(m => m.Id == id && m.Channel == MessageChannel.Letter)
@@ -57,7 +57,7 @@ public sealed class LettersController(PortalDbContext portal, PortalUnitOfWork u
             letter.SentAt));
     }
 
-    [HttpPost("{id:long}/sent")]
+    [HttpPost("{id}/sent")]
     public async Task<IActionResult> MarkSent(long id, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
