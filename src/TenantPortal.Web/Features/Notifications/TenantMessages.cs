@@ -181,7 +181,7 @@ public sealed class TenantMessages(IOptions<LandlordOptions> landlord, PublicLin
     /// <summary>The same for an officer's page: how the tenants will hear.</summary>
     public static string HowTenantsHear(IReadOnlyCollection<MessageChannel> channels) => channels.Count == 0
         ? "The tenant has no contact details, so nothing was sent."
-        : "The tenant is told by " + string.Join(" and ", channels.Distinct().Select(c => c switch
+        : (channels.Count == 1 ? "The tenant is told by " : "The tenants are told by ") + string.Join(" and ", channels.Distinct().Select(c => c switch
         {
             MessageChannel.Email => "email",
             MessageChannel.Text => "text message",

@@ -59,7 +59,7 @@ public sealed class TenantNotifier(HousingDbContext housing, EmailOutbox outbox)
     public async Task<IReadOnlyList<TenantRecipient>> RecipientsAsync(System.Linq.Expressions.Expression<Func<Tenant, bool>> which, CancellationToken ct)
     {
         var rows = await housing.Tenants.AsNoTracking().Where(which)
-            .OrderBy(t => t.Role).ThenBy(t => t.Id)
+            .OrderBy(t => t.Role == TenantRole.LeadTenant ? 0 : 1).ThenBy(t => t.Id)
             .Select(t => new
             {
                 t.Id,
