@@ -15,10 +15,7 @@ public sealed class TenantAddedInformationTests(RepairsAppFixture fixture) : ICl
     public async Task Information_a_tenant_adds_is_marked_in_the_queue_and_on_the_page_until_an_officer_marks_it_seen()
     {
         var tenant = await App.SignedInAsync();
-        Assert.NotNull(await ReportJourney.ToCheckPageAsync(tenant));
-        var check = await tenant.GetDocumentAsync("/repairs/report/check");
-        var confirmation = await tenant.GetDocumentAsync((await tenant.SubmitFormAsync(check, new Dictionary<string, string>())).Headers.Location!.OriginalString);
-        var reference = confirmation.QuerySelector(".panel strong")!.TextContent.Trim();
+        var (reference, _) = await TenantRepairSteps.ReportAsync(tenant);
         var officer = App.Factory.CreateBrowserClient();
         await SignIn.AsOfficerAsync(officer);
         Assert.Null((await officer.GetDocumentAsync($"/admin/repairs/{reference}")).QuerySelector("#tenant-added"));
@@ -45,13 +42,8 @@ public sealed class TenantAddedInformationTests(RepairsAppFixture fixture) : ICl
     public async Task A_tenant_changing_their_own_appointment_is_not_marked_as_new_information()
     {
         var tenant = await App.SignedInAsync();
-        Assert.NotNull(await ReportJourney.ToCheckPageAsync(tenant));
-        var check = await tenant.GetDocumentAsync("/repairs/report/check");
-        var confirmation = await tenant.GetDocumentAsync((await tenant.SubmitFormAsync(check, new Dictionary<string, string>())).Headers.Location!.OriginalString);
-        var reference = confirmation.QuerySelector(".panel strong")!.TextContent.Trim();
-        var change = await tenant.GetDocumentAsync($"/repairs/{reference}/appointment");
-        var slot = change.QuerySelectorAll("input[name=slotId]").First(i => !i.HasAttribute("checked")).GetAttribute("value")!;
-        Assert.Equal(HttpStatusCode.Redirect, (await tenant.SubmitFormAsync(change, new Dictionary<string, string> { ["slotId"] = slot })).StatusCode);
+        var (reference, _) = await TenantRepairSteps.ReportAsync(tenant);
+        await TenantRepairSteps.ChangeAppointmentAsync(tenant, reference);
         var officer = App.Factory.CreateBrowserClient();
         await SignIn.AsOfficerAsync(officer);
 

@@ -23,8 +23,8 @@ public sealed class TenantNotificationTests(RepairsAppFixture fixture) : IClassF
         var tenantId = await SetContactAsync(ContactMethod.Text, agreesToEmails: true, agreesToTexts: true);
         var client = await App.SignedInAsync();
 
-        var (reference, confirmation) = await ReportAsync(client);
-        await ChangeAppointmentAsync(client, reference);
+        var (reference, confirmation) = await TenantRepairSteps.ReportAsync(client);
+        await TenantRepairSteps.ChangeAppointmentAsync(client, reference);
 
         var messages = await MessagesAboutAsync(tenantId, reference);
         Assert.Equal([MessageChannel.Text, MessageChannel.Text], messages.Select(m => m.Channel));
@@ -43,7 +43,7 @@ public sealed class TenantNotificationTests(RepairsAppFixture fixture) : IClassF
         var tenantId = await SetContactAsync(ContactMethod.Email, agreesToEmails: false, agreesToTexts: false);
         var client = await App.SignedInAsync();
 
-        var (reference, confirmation) = await ReportAsync(client);
+        var (reference, confirmation) = await TenantRepairSteps.ReportAsync(client);
 
         var message = Assert.Single(await MessagesAboutAsync(tenantId, reference));
         Assert.Equal(MessageChannel.Letter, message.Channel);
@@ -59,7 +59,7 @@ public sealed class TenantNotificationTests(RepairsAppFixture fixture) : IClassF
         var tenantId = await SetContactAsync(ContactMethod.Email, agreesToEmails: true, agreesToTexts: true);
         var client = await App.SignedInAsync();
 
-        var (reference, confirmation) = await ReportAsync(client);
+        var (reference, confirmation) = await TenantRepairSteps.ReportAsync(client);
 
         var message = Assert.Single(await MessagesAboutAsync(tenantId, reference));
         Assert.Equal(MessageChannel.Email, message.Channel);
@@ -74,7 +74,7 @@ public sealed class TenantNotificationTests(RepairsAppFixture fixture) : IClassF
     {
         var tenantId = await SetContactAsync(ContactMethod.Email, agreesToEmails: true, agreesToTexts: true);
         var client = await App.SignedInAsync();
-        var (reference, _) = await ReportAsync(client);
+        var (reference, _) = await TenantRepairSteps.ReportAsync(client);
         var slotDate = await App.WithHousingAsync(db => db.Repairs.Where(r => r.Reference == reference)
             .SelectMany(r => r.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => a.Slot.Date)).SingleAsync());
         // 3pm UK time the day before the visit.
@@ -104,7 +104,7 @@ public sealed class TenantNotificationTests(RepairsAppFixture fixture) : IClassF
     {
         var tenantId = await SetContactAsync(ContactMethod.Text, agreesToEmails: true, agreesToTexts: true);
         var client = await App.SignedInAsync();
-        var (reference, _) = await ReportAsync(client);
+        var (reference, _) = await TenantRepairSteps.ReportAsync(client);
         var slotDate = await App.WithHousingAsync(db => db.Repairs.Where(r => r.Reference == reference)
             .SelectMany(r => r.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => a.Slot.Date)).SingleAsync());
         var clock = TestClock.Fake();
@@ -128,23 +128,6 @@ public sealed class TenantNotificationTests(RepairsAppFixture fixture) : IClassF
             .SetProperty(t => t.MobilePhone, Mobile)
             .SetProperty(t => t.Version, Guid.NewGuid())));
         return tenantId;
-    }
-
-    private static async Task<(string Reference, string Confirmation)> ReportAsync(HttpClient client)
-    {
-        Assert.NotNull(await ReportJourney.ToCheckPageAsync(client));
-        var check = await client.GetDocumentAsync("/repairs/report/check");
-        var response = await client.SubmitFormAsync(check, new Dictionary<string, string>());
-        var confirmation = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
-        return (confirmation.QuerySelector(".panel strong")!.TextContent.Trim(), confirmation.QuerySelector("main")!.TextContent);
-    }
-
-    private static async Task ChangeAppointmentAsync(HttpClient client, string reference)
-    {
-        var page = await client.GetDocumentAsync($"/repairs/{reference}/appointment");
-        var slot = page.QuerySelectorAll("input[name=slotId]").First(i => !i.HasAttribute("checked")).GetAttribute("value")!;
-        var response = await client.SubmitFormAsync(page, new Dictionary<string, string> { ["slotId"] = slot });
-        Assert.Equal($"/repairs/{reference}", response.Headers.Location!.OriginalString);
     }
 
     private Task<List<OutboxMessage>> MessagesAboutAsync(int tenantId, string reference) => App.WithPortalAsync(db => db.EmailOutbox.AsNoTracking()
