@@ -24,9 +24,12 @@ public sealed class TenantMessages(IOptions<LandlordOptions> landlord, PublicLin
 
     public string FeedbackLink(string reference) => links.Absolute($"/repairs/{reference}/feedback");
 
-    /// <summary>The link for "it's not fixed" on the completion message. The complaints work (issue 16) adds that
-    /// page: return its link here. Until then null, and the completion message asks the tenant to call instead.</summary>
-    public static string? NotFixedLink(string reference) => string.IsNullOrEmpty(reference) ? null : null;
+    /// <summary>The path of the "it's not fixed" page (a recall) for a repair, linked from the completion message.
+    /// The complaints work (issue 16) adds that page: put its path here (e.g. <c>r =&gt; $"/repairs/{r}/not-fixed"</c>).
+    /// Until then null, and the completion message asks the tenant to call instead.</summary>
+    public static readonly Func<string, string?> NotFixedPage = _ => null;
+
+    public string? NotFixedLink(string reference) => NotFixedPage(reference) is { } path ? links.Absolute(path) : null;
 
     public TenantMessage RepairReported(string reference, string what, string? appointment, string nextSteps) => new(
         $"Repair {reference}: we have your report",
