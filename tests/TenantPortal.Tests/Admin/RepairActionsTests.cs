@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TenantPortal.Tests.Infrastructure;
 using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Features.Admin;
+using TenantPortal.Web.Features.Notifications;
 using TenantPortal.Web.Features.Repairs;
 
 namespace TenantPortal.Tests.Admin;
@@ -26,9 +28,22 @@ public sealed class RepairActionsTests(PortalAppFixture app) : IClassFixture<Por
         return await client.SubmitFormAsync(page, fields, $"form[action='/admin/repairs/{reference}/{action}']");
     }
 
-    private Task<List<string>> TenantEmailsAsync(string reference) =>
-        app.Factory.HousingAsync(db => db.Repairs.Where(r => r.Reference == reference)
-            .SelectMany(r => db.Tenants.Where(t => t.TenancyId == r.TenancyId && t.Email != null).Select(t => t.Email!)).ToListAsync());
+    /// <summary>Where each tenant on the repair's tenancy is told: their email, mobile or home address, as their
+    /// contact record asks (the rule itself is proven in ChannelChoiceTests).</summary>
+    private async Task<List<string>> TenantEmailsAsync(string reference)
+    {
+        var tenants = await app.Factory.HousingAsync(db => db.Repairs.Where(r => r.Reference == reference)
+            .SelectMany(r => db.Tenants.Where(t => t.TenancyId == r.TenancyId)
+                .Select(t => new { t.PreferredContactMethod, t.AgreesToEmails, t.AgreesToTexts, t.Email, t.MobilePhone, t.Tenancy.Property.Postcode })).ToListAsync());
+        return tenants.Select(t => ChannelChoice.Choose(new ContactPreferences(t.PreferredContactMethod, t.AgreesToEmails, t.AgreesToTexts, t.Email, t.MobilePhone)) switch
+        {
+            MessageChannel.Email => t.Email!,
+            MessageChannel.Text => t.MobilePhone!,
+            _ => t.Postcode,
+        }).ToList();
+    }
+
+    private static string Recipient(Web.Data.Portal.OutboxMessage m) => m.Channel == MessageChannel.Letter ? m.To.Split('\n')[^1] : m.To;
 
     private Task<List<Web.Data.Portal.OutboxMessage>> EmailsAboutAsync(string reference) =>
         app.Factory.PortalAsync(db => db.EmailOutbox.AsNoTracking().Where(m => m.Subject.Contains(reference)).ToListAsync());
@@ -55,7 +70,7 @@ public sealed class RepairActionsTests(PortalAppFixture app) : IClassFixture<Por
         Assert.Contains("\"Status\":\"Reported\"", audit.Before, StringComparison.Ordinal);
         Assert.Contains("\"Status\":\"InProgress\"", audit.After, StringComparison.Ordinal);
         var emails = await EmailsAboutAsync(reference);
-        Assert.Equal((await TenantEmailsAsync(reference)).Order(), emails.Select(e => e.To).Order());
+        Assert.Equal((await TenantEmailsAsync(reference)).Order(), emails.Select(Recipient).Order());
         Assert.All(emails, e => Assert.Contains("Parts ordered, fitting Tuesday", e.Body, StringComparison.Ordinal));
 
         var page = await client.GetDocumentAsync($"/admin/repairs/{reference}");
@@ -137,7 +152,7 @@ public sealed class RepairActionsTests(PortalAppFixture app) : IClassFixture<Por
         Assert.Contains($"\"Priority\":\"{before.Priority}\"", audit.Before, StringComparison.Ordinal);
         Assert.Contains($"\"Priority\":\"{priority}\"", audit.After, StringComparison.Ordinal);
         var emails = await EmailsAboutAsync(reference);
-        Assert.Equal((await TenantEmailsAsync(reference)).Order(), emails.Select(e => e.To).Order());
+        Assert.Equal((await TenantEmailsAsync(reference)).Order(), emails.Select(Recipient).Order());
         Assert.All(emails, e => Assert.Contains(AdminDisplay.Date(after.TargetDate), e.Body, StringComparison.Ordinal));
         Assert.All(emails, e => Assert.DoesNotContain("vulnerable", e.Body, StringComparison.Ordinal));
     }

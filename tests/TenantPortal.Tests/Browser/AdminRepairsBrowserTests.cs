@@ -43,7 +43,8 @@ public sealed class AdminRepairsBrowserTests(BrowserFixture browser)
 
         await page.GetByLabel("Time").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await page.GetByRole(AriaRole.Button, new() { Name = "Book the appointment" }).ClickAsync();
-        Assert.Equal("Appointment booked. The tenant has been emailed.", (await page.Locator("#repair-message").TextContentAsync())?.Trim());
+        // Alex prefers email, Sam (joint tenant) texts: each is told their own way.
+        Assert.Equal("Appointment booked. The tenants are told by email and text message.", (await page.Locator("#repair-message").TextContentAsync())?.Trim());
         Assert.Contains("Booked", await page.Locator("#appointments").TextContentAsync(), StringComparison.Ordinal);
 
         await page.GetByLabel("Completion notes").FillAsync("Replaced the tap washer; no more drips");

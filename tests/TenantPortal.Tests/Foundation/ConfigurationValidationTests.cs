@@ -97,6 +97,7 @@ public sealed class ConfigurationValidationTests
         settings["Accounts:PublicBaseUrl"] = "https://portal.example.org";
         settings["DataProtection:CertificateBase64"] = ProductionSettings.CertificateBase64;
         settings["DataProtection:CertificatePassword"] = ProductionSettings.CertificatePassword;
+        WithTexts(settings);
 
         var problems = Validate(settings, Environments.Production);
 
@@ -140,6 +141,7 @@ public sealed class ConfigurationValidationTests
         settings["Accounts:PublicBaseUrl"] = "https://portal.example.org";
         settings["DataProtection:CertificateBase64"] = Infrastructure.ProductionSettings.CertificateBase64;
         settings["DataProtection:CertificatePassword"] = Infrastructure.ProductionSettings.CertificatePassword;
+        WithTexts(settings);
 
         var problems = Validate(settings, Environments.Production);
 
@@ -211,6 +213,7 @@ public sealed class ConfigurationValidationTests
         settings["Accounts:PublicBaseUrl"] = "https://portal.example.org";
         settings["DataProtection:CertificateBase64"] = ProductionSettings.CertificateBase64;
         settings["DataProtection:CertificatePassword"] = ProductionSettings.CertificatePassword;
+        WithTexts(settings);
 
         var problems = Validate(settings, Environments.Production);
 
@@ -252,5 +255,13 @@ public sealed class ConfigurationValidationTests
         var host = new Mock<IHostEnvironment>();
         host.SetupGet(h => h.EnvironmentName).Returns(environment);
         return StartupConfigurationValidator.Validate(configuration, host.Object);
+    }
+
+    private static void WithTexts(Dictionary<string, string?> settings)
+    {
+        foreach (var (key, value) in ProductionSettings.Texts)
+        {
+            settings[key] = value;
+        }
     }
 }

@@ -27,6 +27,7 @@ public sealed class AppServer : IAsyncDisposable
     public string BaseUrl { get; }
     public string Folder { get; }
     public string EmailFolder => Path.Combine(Folder, "emails");
+    public string TextFolder => Path.Combine(Folder, "texts");
     public string DatabasePath => Path.Combine(Folder, "tenantportal.db");
     public string Output { get { lock (output) { return output.ToString(); } } }
 
@@ -57,6 +58,7 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["ConnectionStrings__Housing"] = $"Data Source={database}";
         start.Environment["ConnectionStrings__Portal"] = $"Data Source={database}";
         start.Environment["Email__PickupDirectory"] = Path.Combine(folder, "emails");
+        start.Environment["Texts__Directory"] = Path.Combine(folder, "texts");
         start.Environment["Logging__FileFolder"] = Path.Combine(folder, "logs");
         start.Environment["RateLimiting__AuthPermitsPerMinute"] = "1000";
         start.Environment["Clock__Start"] = TestClock.StartSetting;

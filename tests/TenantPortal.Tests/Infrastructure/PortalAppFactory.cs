@@ -25,6 +25,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Housing"] = $"Data Source={DatabasePath}",
             ["ConnectionStrings:Portal"] = $"Data Source={DatabasePath}",
             ["Email:PickupDirectory"] = EmailFolder,
+            ["Texts:Directory"] = TextFolder,
             ["Logging:FileFolder"] = Path.Combine(Folder, "logs"),
             ["DemoData:Seed"] = "true",
             ["RateLimiting:AuthPermitsPerMinute"] = "1000",
@@ -49,6 +50,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     public string Folder { get; }
     public string DatabasePath { get; }
     public string EmailFolder => Path.Combine(Folder, "emails");
+    public string TextFolder => Path.Combine(Folder, "texts");
     public string ConnectionString => $"Data Source={DatabasePath}";
 
     /// <summary>The app's "now" (UTC), for rows a test writes beside the app's.</summary>

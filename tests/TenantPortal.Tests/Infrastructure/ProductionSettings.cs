@@ -3,13 +3,22 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace TenantPortal.Tests.Infrastructure;
 
-/// <summary>The least a Production start needs (the startup validator refuses anything less): SMTP email, no demo data,
+/// <summary>The least a Production start needs (the startup validator refuses anything less): SMTP email, a text provider, no demo data,
 /// an https public address for links, and a certificate protecting the data-protection key ring (self-signed, made
 /// once per test run, handed over as a base64 PFX).</summary>
 public static class ProductionSettings
 {
     public const string PublicBaseUrl = "https://portal.example.org";
     public const string CertificatePassword = "test-only-password";
+
+    /// <summary>Texts through Twilio with made-up credentials (Production refuses texts written to files).</summary>
+    public static readonly IReadOnlyDictionary<string, string?> Texts = new Dictionary<string, string?>
+    {
+        ["Texts:Provider"] = "Twilio",
+        ["Texts:TwilioAccountSid"] = "AC00000000000000000000000000000000",
+        ["Texts:TwilioAuthToken"] = "test-only-token",
+        ["Texts:TwilioFrom"] = "+447700900000",
+    };
 
     private static readonly Lazy<string> Certificate = new(CreateCertificate);
 
@@ -30,6 +39,11 @@ public static class ProductionSettings
             ["DataProtection:CertificateBase64"] = CertificateBase64,
             ["DataProtection:CertificatePassword"] = CertificatePassword,
         };
+        foreach (var (key, value) in Texts)
+        {
+            settings[key] = value;
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

@@ -58,7 +58,17 @@ public sealed class RentAccountBuilder
                 new TenancyCharge { ChargeCode = "SERV", Description = "Service charge", WeeklyAmount = WeeklyService },
             ],
         };
-        var tenant = new Tenant { Tenancy = tenancy, FirstName = "Test", LastName = "Tenant", DateOfBirth = new DateOnly(1980, 1, 1), Email = email, Role = TenantRole.LeadTenant };
+        var tenant = new Tenant
+        {
+            Tenancy = tenancy,
+            FirstName = "Test",
+            LastName = "Tenant",
+            DateOfBirth = new DateOnly(1980, 1, 1),
+            Email = email,
+            Role = TenantRole.LeadTenant,
+            PreferredContactMethod = ContactMethod.Email,
+            AgreesToEmails = true
+        };
         housing.Tenants.Add(tenant);
 
         // Weekly: a charge of 100.00 then a payment of 100.00; the opening line makes the total the balance.

@@ -16,6 +16,7 @@ public static class AdminOperationsFeature
         services.AddScoped<RepairQueueExport>();
         services.AddScoped<Audit.AuditLogView>();
         services.AddScoped<RepairOfficerActions>();
+        services.AddScoped<TenantInformation>();
         services.AddScoped<PortalAccountActions>();
         return services;
     }

@@ -1,11 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
-using TenantPortal.Web.Infrastructure.Configuration;
 using TenantPortal.Web.Infrastructure.Database;
-using TenantPortal.Web.Infrastructure.Email;
 
 namespace TenantPortal.Web.Features.Payments;
 
@@ -19,9 +16,9 @@ public sealed class RentPaymentPoster(
     HousingDbContext housing,
     PortalDbContext portal,
     PortalUnitOfWork unitOfWork,
-    EmailOutbox outbox,
+    Notifications.TenantNotifier notifier,
+    Notifications.TenantMessages messages,
     TimeProvider clock,
-    IOptions<LandlordOptions> landlord,
     ILogger<RentPaymentPoster> logger)
 {
     private const int MaxTries = 4;
@@ -94,22 +91,21 @@ public sealed class RentPaymentPoster(
         return new PostingResult(attempt.Id, rentTransactionId, AlreadyPosted: alreadyInRentAccount);
     }
 
+    /// <summary>The receipt goes to the tenant who paid, the way their contact record asks (one address per person:
+    /// the contact record's email, which the sign-in follows when changed on "Your contact details").</summary>
     private async Task QueueReceiptAsync(PaymentAttempt attempt, decimal amount, CancellationToken ct)
     {
-        var email = attempt.UserId is null ? null
-            : await portal.Users.Where(u => u.Id == attempt.UserId).Select(u => u.Email).SingleOrDefaultAsync(ct);
-        if (string.IsNullOrEmpty(email))
+        if (await PayerAsync(attempt, ct) is not int tenantId)
         {
             return;
         }
 
         var date = UkTime.Today(clock).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
-        outbox.Enqueue(portal, new EmailMessage(email, $"We have received your rent payment of {Money.Format(amount)}",
-            $"Thank you. We have received your payment of {Money.Format(amount)} on {date}.\n\n" +
-            $"Tenancy reference: {attempt.TenancyReference}\nPayment reference: {Money.PaymentReference(attempt.Id)}\n\n" +
-            $"It is already in your rent account. You can see it in your rent statement online.\n\n" +
-            $"If you did not make this payment, call us on {landlord.Value.PhoneNumber}."));
+        await notifier.TellAsync(portal, tenantId, messages.PaymentReceived(Money.Format(amount), date, attempt.TenancyReference, Money.PaymentReference(attempt.Id)), ct);
     }
+
+    private async Task<int?> PayerAsync(PaymentAttempt attempt, CancellationToken ct) => attempt.UserId is null ? null
+        : await portal.Users.Where(u => u.Id == attempt.UserId).Select(u => u.TenantId).SingleOrDefaultAsync(ct);
 
     /// <summary>Moves an attempt that is not yet paid to a new status. Never undoes a payment: a late "expired" or
     /// "failed" for a Succeeded attempt changes nothing.</summary>
@@ -266,23 +262,14 @@ public sealed class RentPaymentPoster(
 
     private async Task QueueRefundEmailAsync(PaymentAttempt attempt, decimal amount, bool reversal, CancellationToken ct)
     {
-        // The notifications module will take this over; until then the email outbox, in the same transaction.
-        var email = attempt.UserId is null ? null
-            : await portal.Users.Where(u => u.Id == attempt.UserId).Select(u => u.Email).SingleOrDefaultAsync(ct);
-        if (string.IsNullOrEmpty(email))
+        if (await PayerAsync(attempt, ct) is not int tenantId)
         {
             return;
         }
 
         var reference = Money.PaymentReference(attempt.Id);
-        outbox.Enqueue(portal, reversal
-            ? new EmailMessage(email, $"Your refund of {Money.Format(amount)} could not be made",
-                $"We tried to refund {Money.Format(amount)} of your rent payment {reference}, but your bank or card provider could not accept it.\n\n" +
-                $"The money is still in your rent account (tenancy reference {attempt.TenancyReference}).\n\n" +
-                $"Please call us on {landlord.Value.PhoneNumber} so we can refund you another way.")
-            : new EmailMessage(email, $"We have refunded {Money.Format(amount)}",
-                $"We have refunded {Money.Format(amount)} of your rent payment {reference} to the card or bank account you paid with.\n\n" +
-                $"It can take 5 to 10 working days to reach you. Your rent account (tenancy reference {attempt.TenancyReference}) shows the refund.\n\n" +
-                $"If you did not expect this, call us on {landlord.Value.PhoneNumber}."));
+        await notifier.TellAsync(portal, tenantId, reversal
+            ? messages.RefundFailed(Money.Format(amount), reference, attempt.TenancyReference)
+            : messages.Refunded(Money.Format(amount), reference, attempt.TenancyReference), ct);
     }
 }

@@ -13,7 +13,7 @@ namespace TenantPortal.Web.Features.Rent;
 
 /// <summary>The tenant's rent account, statement and paying rent. Every query is scoped to the signed-in tenancy.</summary>
 [Authorize(Policy = PortalPolicies.Tenant)]
-public sealed class RentController(RentAccountQueries queries, PaymentService payments, PaymentModeSelector selector, RentPaymentPoster poster, IOptions<AccountOptions> accounts, TimeProvider clock, ILogger<RentController> logger) : Controller
+public sealed class RentController(RentAccountQueries queries, PaymentService payments, PaymentModeSelector selector, RentPaymentPoster poster, Notifications.TenantNotifier notifier, IOptions<AccountOptions> accounts, TimeProvider clock, ILogger<RentController> logger) : Controller
 {
     [HttpGet("/rent")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -302,9 +302,11 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
     private async Task<PaymentResultViewModel> ResultAsync(PaymentAttempt attempt, bool cancelled, CancellationToken ct)
     {
         decimal? newBalance = null;
+        MessageChannel? receipt = null;
         if (attempt.Status == PaymentStatus.Succeeded)
         {
             newBalance = (await queries.BalanceAsync(attempt.TenancyId, ct)).Balance;
+            receipt = await notifier.ChannelForAsync(User.TenantId(), ct);
         }
 
         return new PaymentResultViewModel
@@ -318,6 +320,7 @@ public sealed class RentController(RentAccountQueries queries, PaymentService pa
             FailureReason = attempt.FailureReason,
             NewBalance = newBalance,
             Cancelled = cancelled,
+            Receipt = receipt,
         };
     }
 

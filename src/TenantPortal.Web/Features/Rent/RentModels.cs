@@ -147,6 +147,17 @@ public sealed class EmbeddedCheckoutViewModel
 
 public sealed class PaymentResultViewModel
 {
+    /// <summary>How the receipt goes (the notifications module's choice for this tenant), so the page says how.</summary>
+    public Data.Portal.MessageChannel? Receipt { get; init; }
+
+    public string ReceiptSentence => Receipt switch
+    {
+        Data.Portal.MessageChannel.Email => "We have emailed you a receipt.",
+        Data.Portal.MessageChannel.Text => "We have sent you a receipt by text message.",
+        Data.Portal.MessageChannel.Letter => "We will post you a receipt.",
+        _ => "",
+    };
+
     public Guid AttemptId { get; init; }
     public decimal Amount { get; init; }
     public Data.Portal.PaymentStatus Status { get; init; }

@@ -1,10 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
-using TenantPortal.Web.Infrastructure.Configuration;
 using TenantPortal.Web.Infrastructure.Database;
-using TenantPortal.Web.Infrastructure.Email;
 
 namespace TenantPortal.Web.Features.Repairs;
 
@@ -17,7 +14,7 @@ public sealed record SubmitResult(SubmitStatus Status, string? Reference = null,
 
 /// <summary>Turns a finished <see cref="RepairDraft"/> into a real job, in one transaction: the repair (new reference,
 /// priority and target date from the catalogue, Awaab's Law dates for hazards, the draft's id as SubmissionKey), its
-/// first status change, photos, the appointment with its slot place taken atomically, and the confirmation email.
+/// first status change, photos, the appointment with its slot place taken atomically, and the confirmation (email, text or letter, as the tenant asked).
 /// A second submit of the same draft returns the first job; a slot taken meanwhile rolls everything back.</summary>
 public sealed class RepairReporting(
     HousingDbContext housing,
@@ -27,9 +24,9 @@ public sealed class RepairReporting(
     HazardCaseSteps hazards,
     RepairReferenceGenerator references,
     AppointmentBooking booking,
-    EmailOutbox outbox,
+    Notifications.TenantNotifier notifier,
+    Notifications.TenantMessages messages,
     RepairPhotoStore photos,
-    IOptions<LandlordOptions> landlord,
     TimeProvider clock)
 {
     /// <summary>Tenants may choose their own slot only for ordinary urgent and routine jobs, and not when anyone in the
@@ -84,7 +81,6 @@ public sealed class RepairReporting(
                 t.Property.PatchId,
                 t.Status,
                 HasAlert = housing.Tenancies.Where(o => o.Id == t.Id).Any(Household.HasCautionaryAlert),
-                ReporterEmail = t.Tenants.Where(x => x.Id == draft.ReportedByTenantId).Select(x => x.Email).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);
         var item = await housing.RepairCatalogue.AsNoTracking()
@@ -156,31 +152,14 @@ public sealed class RepairReporting(
         await housing.SaveChangesAsync(ct);
         await photos.AttachAsync(draft.Photos.Select(p => p.StoredFileName).ToList(), repair.Id, ct);
 
-        if (!string.IsNullOrWhiteSpace(tenancy.ReporterEmail))
+        if (draft.ReportedByTenantId is int reporter)
         {
-            outbox.Enqueue(portal, new EmailMessage(tenancy.ReporterEmail, $"Repair {reference}: we have your report", ConfirmationBody(repair, item, appointmentText, tenancy.HasAlert)));
+            var nextSteps = RepairWording.WhatHappensNext(repair.Priority, repair.HazardType, repair.TargetDate, repair.InvestigateBy, tenancy.HasAlert);
+            await notifier.TellAsync(portal, reporter, messages.RepairReported(reference, Notifications.RepairWords.What(item.Item, item.Problem), appointmentText, nextSteps), ct);
         }
 
         await portal.SaveChangesAsync(ct);
         return UnitOfWork.Commit(new SubmitResult(SubmitStatus.Created, reference));
-    }
-
-    private string ConfirmationBody(Repair repair, RepairCatalogueItem item, string? appointment, bool hasAlert)
-    {
-        var l = landlord.Value;
-        var next = appointment is not null
-            ? $"Your appointment: {appointment}. Someone needs to be at home. You can change or cancel it online until 6pm the day before."
-            : RepairWording.WhatHappensNext(repair.Priority, repair.HazardType, repair.TargetDate, repair.InvestigateBy, hasAlert);
-        return $"""
-            Thank you for reporting a repair.
-
-            Your reference: {repair.Reference}
-            What: {item.Item}, {item.Problem.ToLowerInvariant()} ({repair.Location})
-
-            {next}
-
-            You can follow your repair online under "Repairs". If things get worse, call us on {l.PhoneNumber}. For emergencies call {l.EmergencyPhoneNumber} at any time.
-            """;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

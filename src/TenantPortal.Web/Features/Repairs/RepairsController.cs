@@ -22,6 +22,8 @@ public sealed class RepairsController(
     RepairPhotoStore photos,
     HazardCases hazards,
     PortalUnitOfWork unitOfWork,
+    Notifications.RepairNotifications notifications,
+    Data.Portal.PortalDbContext portal,
     TimeProvider clock) : Controller
 {
     [HttpGet("")]
@@ -138,6 +140,14 @@ public sealed class RepairsController(
             }
 
             await db.SaveChangesAsync(c);
+            if (info.Value.SlotId != slotId)
+            {
+                await (info.Value.SlotId is null
+                    ? notifications.TellTenancyAsync(info.Value.Id, f => notifications.Messages.AppointmentBooked(f.Reference, f.What, f.Appointment ?? ""), c)
+                    : notifications.AppointmentChangedAsync(info.Value.Id, c));
+                await portal.SaveChangesAsync(c);
+            }
+
             return UnitOfWork.Commit(result);
         }, ct);
         if (outcome != BookingOutcome.Booked)
@@ -188,6 +198,8 @@ public sealed class RepairsController(
             if (await booking.CancelAppointmentAsync(repair, User.DisplayName(), RepairChannel.Portal, enforceCutOff: true, c) == BookingOutcome.Booked)
             {
                 await db.SaveChangesAsync(c);
+                await notifications.AppointmentCancelledAsync(info.Value.Id, info.Value.SlotText ?? "", c);
+                await portal.SaveChangesAsync(c);
             }
         }, ct);
         return RedirectToAction(nameof(Details), new { reference = reference.Value });

@@ -177,7 +177,8 @@ public sealed partial class ReportRepairController : Controller
                 r.InvestigateBy,
                 Slot = r.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => new { a.Slot.Date, a.Slot.Period }).FirstOrDefault(),
                 HasAlert = db.Tenancies.Where(t => t.Id == r.TenancyId).Any(Household.HasCautionaryAlert),
-                Email = r.Tenancy!.Tenants.Where(t => t.Id == r.ReportedByTenantId).Select(t => t.Email).FirstOrDefault(),
+                Contact = r.Tenancy!.Tenants.Where(t => t.Id == r.ReportedByTenantId)
+                    .Select(t => new Notifications.ContactPreferences(t.PreferredContactMethod, t.AgreesToEmails, t.AgreesToTexts, t.Email, t.MobilePhone)).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);
         if (repair is null)
@@ -191,7 +192,7 @@ public sealed partial class ReportRepairController : Controller
             What = $"{repair.Item}: {repair.Problem.ToLowerInvariant()}",
             Appointment = repair.Slot is null ? null : SlotText.Describe(repair.Slot.Date, repair.Slot.Period),
             WhatHappensNext = RepairWording.WhatHappensNext(repair.Priority, repair.HazardType, repair.TargetDate, repair.InvestigateBy, repair.HasAlert),
-            EmailSent = !string.IsNullOrWhiteSpace(repair.Email),
+            HowWeTold = repair.Contact is null ? "" : Notifications.TenantMessages.HowWeTold(Notifications.ChannelChoice.Choose(repair.Contact)),
         });
     }
 

@@ -94,7 +94,8 @@ public sealed class ConfirmationPage
     public required string What { get; init; }
     public string? Appointment { get; init; }
     public required string WhatHappensNext { get; init; }
-    public bool EmailSent { get; init; }
+    /// <summary>How the tenant was told ("We've sent you a text message with these details."), from the notifications module.</summary>
+    public string HowWeTold { get; init; } = "";
 }
 
 /// <summary>An emergency chosen online: call, don't report.</summary>

@@ -27,11 +27,12 @@ public sealed class LandlordOptions : IValidatableObject
 
     public string OpeningHours { get; set; } = "Monday to Friday, 8am to 6pm";
 
+    /// <summary>The landlord's postal address, a line per entry: the return address block on printed letters and the
+    /// help page.</summary>
+    public List<string> Address { get; set; } = [];
+
     [EmailAddress(ErrorMessage = "Landlord:EmailFrom must be an email address.")]
     public string EmailFrom { get; set; } = "noreply@example.org";
-
-    /// <summary>The landlord's postal address, one line per entry: shown on the help page (and letters).</summary>
-    public List<string> Address { get; set; } = [];
 
     /// <summary>Where tenants can email questions; shown on the help page when set.</summary>
     [EmailAddress(ErrorMessage = "Landlord:ContactEmail must be an email address.")]

@@ -46,6 +46,8 @@ public static class StartupConfigurationValidator
         }
         var stripe = configuration.GetSection(StripeOptions.Section).Get<StripeOptions>() ?? new StripeOptions();
         problems.AddRange(stripe.Problems(environment.IsProduction()));
+        var texts = configuration.GetSection(Texts.TextOptions.Section).Get<Texts.TextOptions>() ?? new Texts.TextOptions();
+        problems.AddRange(texts.Problems(environment.IsProduction()));
 
         if (environment.IsProduction())
         {

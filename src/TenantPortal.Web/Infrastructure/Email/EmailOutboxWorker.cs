@@ -3,8 +3,10 @@ using TenantPortal.Web.Data.Portal;
 
 namespace TenantPortal.Web.Infrastructure.Email;
 
-/// <summary>Sends queued emails. Each instance claims a batch with a database lease, so several web servers never
-/// send the same email; a failed send is retried with back-off and never blocks the request that queued it.</summary>
+/// <summary>Sends queued emails and texts (and letters when a letter provider is configured). Each instance claims a
+/// batch with a database lease, so several web servers never send the same message; a failed send is retried with
+/// back-off and never blocks the request that queued it; a permanent failure (<see cref="PermanentDeliveryFailureException"/>)
+/// is recorded and not retried.</summary>
 public sealed class EmailOutboxWorker(
     IServiceScopeFactory scopes,
     EmailOutboxSignal signal,
@@ -47,13 +49,18 @@ public sealed class EmailOutboxWorker(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var sender = scope.ServiceProvider.GetRequiredService<IEmailSender>();
+        var texts = scope.ServiceProvider.GetRequiredService<Texts.ITextSender>();
+        var letters = scope.ServiceProvider.GetService<Texts.ILetterSender>();
+        var sendLetters = letters is not null;
         var now = clock.GetUtcNow().UtcDateTime;
         var leaseUntil = now.Add(Lease);
 
-        // Claim row by row with a conditional update that re-checks the lease: safe on SQL Server even under read
+        // Claim row by row with a conditional update that re-checks the lease and that the row is still due (another
+        // instance may have sent it, failed it for good or put it off since the candidates were read): safe on SQL Server even under read
         // committed snapshot, where a set-based "claim the next 20" could let two instances take the same rows.
         var candidates = await db.EmailOutbox.AsNoTracking()
-            .Where(m => m.SentAt == null && m.Attempts < MaxAttempts
+            .Where(m => m.SentAt == null && m.FailedAt == null && m.Attempts < MaxAttempts
+                && (m.Channel != MessageChannel.Letter || sendLetters)
                 && (m.NextAttemptAt == null || m.NextAttemptAt <= now)
                 && (m.LeaseUntil == null || m.LeaseUntil < now))
             .OrderBy(m => m.Id)
@@ -64,7 +71,8 @@ public sealed class EmailOutboxWorker(
         foreach (var id in candidates)
         {
             var won = await db.EmailOutbox
-                .Where(m => m.Id == id && m.SentAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
+                .Where(m => m.Id == id && m.SentAt == null && m.FailedAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now)
+                    && (m.LeaseUntil == null || m.LeaseUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, instance).SetProperty(m => m.LeaseUntil, leaseUntil), ct);
             if (won == 1)
             {
@@ -82,16 +90,35 @@ public sealed class EmailOutboxWorker(
         {
             try
             {
-                await sender.SendAsync(new EmailMessage(message.To, message.Subject, message.Body), ct);
+                switch (message.Channel)
+                {
+                    case MessageChannel.Text:
+                        await texts.SendAsync(new Texts.TextMessage(message.To, message.Body, message.Id), ct);
+                        break;
+                    case MessageChannel.Letter when letters is not null:
+                        await letters.SendAsync(new Texts.LetterMessage(message.To, message.Subject, message.Body, message.Id), ct);
+                        break;
+                    default:
+                        await sender.SendAsync(new EmailMessage(message.To, message.Subject, message.Body), ct);
+                        break;
+                }
+
                 message.SentAt = clock.GetUtcNow().UtcDateTime;
                 message.LastError = null;
+            }
+            catch (PermanentDeliveryFailureException failure)
+            {
+                message.Attempts++;
+                message.FailedAt = clock.GetUtcNow().UtcDateTime;
+                message.LastError = Truncate(failure.Reason);
+                logger.LogWarning("Outbox {Channel} {OutboxId} can never be delivered: {Reason}", message.Channel, message.Id, failure.Reason);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 message.Attempts++;
                 message.LastError = ex.GetType().Name;
                 message.NextAttemptAt = clock.GetUtcNow().UtcDateTime.AddMinutes(Math.Pow(2, message.Attempts));
-                logger.LogWarning(ex, "Sending outbox email {OutboxId} failed (attempt {Attempt})", message.Id, message.Attempts);
+                logger.LogWarning(ex, "Sending outbox {Channel} {OutboxId} failed (attempt {Attempt})", message.Channel, message.Id, message.Attempts);
             }
 
             message.LeaseOwner = null;
@@ -101,4 +128,6 @@ public sealed class EmailOutboxWorker(
         await db.SaveChangesAsync(ct);
         return batch.Count;
     }
+
+    private static string Truncate(string value) => value.Length <= 1000 ? value : value[..1000];
 }

@@ -22,7 +22,16 @@ public sealed class SmtpEmailSender(MimeMessageFactory factory, IOptions<EmailOp
             await client.AuthenticateAsync(o.SmtpUserName, o.SmtpPassword ?? "", ct);
         }
 
-        await client.SendAsync(factory.Create(message), ct);
+        try
+        {
+            await client.SendAsync(factory.Create(message), ct);
+        }
+        catch (SmtpCommandException ex) when (ex.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)ex.StatusCode >= 500)
+        {
+            // 5xx for the recipient (no such mailbox, refused): it will never be delivered. 4xx is retried.
+            throw new PermanentDeliveryFailureException($"The mail server refused the address ({(int)ex.StatusCode})", ex);
+        }
+
         await client.DisconnectAsync(quit: true, ct);
     }
 }

@@ -98,6 +98,7 @@ public static class PortalServices
         services.AddAccountsFeature(configuration);
         services.AddContactDetailsFeature(configuration);
         services.AddRepairsFeature(configuration);
+        Features.Notifications.NotificationsFeature.AddNotificationsFeature(services, configuration);
         services.AddScoped<Features.Home.TenantDashboard>();
         services.AddSingleton<Features.Help.EssentialCookies>();
         services.AddRentFeature(configuration);

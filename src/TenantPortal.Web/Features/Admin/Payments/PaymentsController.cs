@@ -150,7 +150,7 @@ public sealed class PaymentsController(
             var refund = await refunds.RequestAsync(id, form.RefundId, amount, form.Reason!, form.Note, User, ct);
             TempData["Notice"] = refund.Status switch
             {
-                RefundStatus.Succeeded => $"Refund of {Money.Format(amount)} made and posted to the rent account. The tenant has been emailed.",
+                RefundStatus.Succeeded => $"Refund of {Money.Format(amount)} made and posted to the rent account. The tenant is told the way they asked (email, text or letter).",
                 RefundStatus.Failed => $"Stripe did not accept the refund: {refund.FailureReason}",
                 _ => $"Refund of {Money.Format(amount)} requested. It will be posted to the rent account when Stripe confirms it.",
             };

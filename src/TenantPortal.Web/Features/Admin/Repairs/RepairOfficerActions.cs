@@ -5,7 +5,6 @@ using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Features.Repairs;
 using TenantPortal.Web.Infrastructure.Audit;
 using TenantPortal.Web.Infrastructure.Database;
-using TenantPortal.Web.Infrastructure.Email;
 using TenantPortal.Web.Infrastructure.Security;
 
 namespace TenantPortal.Web.Features.Admin.Repairs;
@@ -30,13 +29,13 @@ public enum RepairActionOutcome
 }
 
 /// <summary>An officer's changes to a repair. Each is one unit of work: the repair (with a new Version), a history row,
-/// an audit entry with the values before and after, and, when the status changes, an email to the tenants.</summary>
+/// an audit entry with the values before and after, and, when the status changes, a message to the tenants through the notifications module.</summary>
 public sealed class RepairOfficerActions(
     HousingDbContext housing,
     PortalDbContext portal,
     PortalUnitOfWork unitOfWork,
     AuditTrail audit,
-    EmailOutbox outbox,
+    Notifications.RepairNotifications notifications,
     AppointmentBooking booking,
     RepairLifecycle lifecycle,
     RepairTargets targets,
@@ -160,9 +159,9 @@ public sealed class RepairOfficerActions(
                 }
 
                 audit.Record(portal, officer, current is null ? "repair.appointment-booked" : "repair.appointment-moved", "Repair", repair.Reference, before, AppointmentSnapshot(repair, slot));
-                await EmailTenantsAsync(repair, null, c, current is null
-                    ? $"Your repair {repair.Reference}: appointment booked"
-                    : $"Your repair {repair.Reference}: appointment changed", $"Your appointment for repair {repair.Reference} is {when}. Someone aged 18 or over needs to be at home.");
+                TenantsTold = await notifications.TellTenancyAsync(repair.Id, f => current is null
+                    ? notifications.Messages.AppointmentBooked(f.Reference, f.What, when)
+                    : notifications.Messages.AppointmentChanged(f.Reference, f.What, when), c);
                 await housing.SaveChangesAsync(c);
                 await portal.SaveChangesAsync(c);
                 return UnitOfWork.Commit(RepairActionOutcome.Done);
@@ -254,11 +253,11 @@ public sealed class RepairOfficerActions(
 
                 if (repair.Status != previousStatus)
                 {
-                    await EmailTenantsAsync(repair, noteVisibleToTenant ? text : null, c);
+                    await TellTenantsAsync(repair, noteVisibleToTenant ? text : null, null, c);
                 }
                 else if (emailWhen?.Invoke(previous, repair) is { } message)
                 {
-                    await EmailTenantsAsync(repair, null, c, $"Your repair {repair.Reference} has been updated", message + ".");
+                    await TellTenantsAsync(repair, null, message, c);
                 }
 
                 await housing.SaveChangesAsync(c);
@@ -273,33 +272,25 @@ public sealed class RepairOfficerActions(
         }
     }
 
-    private async Task EmailTenantsAsync(Repair repair, string? visibleNote, CancellationToken ct, string? subject = null, string? sentence = null)
-    {
-        if (repair.TenancyId is not int tenancyId)
-        {
-            return;
-        }
+    /// <summary>How the tenants were told of the last change (for the officer's page): email, text or letter each.</summary>
+    public IReadOnlyList<MessageChannel> TenantsTold { get; private set; } = [];
 
-        var recipients = await housing.Tenants.AsNoTracking()
-            .Where(t => t.TenancyId == tenancyId && t.Email != null && t.Email != "")
-            .Select(t => new { Email = t.Email!, t.FirstName })
-            .ToListAsync(ct);
-        var what = repair.Status switch
+    private async Task TellTenantsAsync(Repair repair, string? visibleNote, string? sentence, CancellationToken ct)
+    {
+        var status = repair.Status;
+        var words = status switch
         {
-            RepairStatus.Completed => "has been completed",
             RepairStatus.Cancelled => "has been cancelled",
             RepairStatus.OnHold => "is on hold",
             RepairStatus.InProgress => "is in progress",
             RepairStatus.Booked => "is booked",
             _ => "has been updated",
         };
-        foreach (var tenant in recipients)
-        {
-            var body = $"Dear {tenant.FirstName},\n\n{sentence ?? $"Your repair {repair.Reference} {what}."}\n"
-                + (visibleNote is null ? "" : $"\nA note from us: {visibleNote}\n")
-                + "\nSign in to your account and choose Repairs to see the details.\n";
-            outbox.Enqueue(portal, new Infrastructure.Email.EmailMessage(tenant.Email, subject ?? $"Your repair {repair.Reference} {what}", body));
-        }
+        TenantsTold = await notifications.TellTenancyAsync(repair.Id, f => sentence is not null
+            ? notifications.Messages.Updated(f.Reference, f.What, sentence)
+            : status == RepairStatus.Completed
+                ? notifications.Messages.Completed(f.Reference, f.What, visibleNote)
+                : notifications.Messages.StatusChanged(f.Reference, f.What, words, visibleNote), ct);
     }
 
     private static object Snapshot(Repair r) => new

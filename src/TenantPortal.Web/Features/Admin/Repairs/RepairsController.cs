@@ -22,12 +22,13 @@ public sealed class RepairsController(
     /// <summary>The queue. With no query string (the menu, "All repairs" on a repair page) it shows the filters this
     /// officer last used in this sign-in session, kept on the server (<see cref="RepairQueueSession"/>).</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] RepairQueueFilter filter, CancellationToken ct)
+    public async Task<IActionResult> Index([FromQuery] RepairQueueFilter filter, [FromServices] TenantInformation information, CancellationToken ct)
     {
         filter = await session.RememberAsync(User, Request.Query.Count == 0 ? null : filter, ct);
         DateRangeFilter.Validate(ModelState, filter.From, filter.To, nameof(filter.From), nameof(filter.To));
         var myPatch = await session.MyPatchAsync(User, ct);
         var page = await queue.GetPageAsync(Resolved(filter, myPatch), ct);
+        ViewData[nameof(TenantInformation)] = await information.UnseenAsync(page.Rows.Select(r => r.Reference).ToList(), ct);
         var patches = await housing.Patches.AsNoTracking().OrderBy(p => p.Name).Select(p => new PatchOption(p.Id, p.Name)).ToListAsync(ct);
         return View(new RepairQueueView(page, patches, patches.SingleOrDefault(p => p.Id == myPatch)));
     }
@@ -61,7 +62,7 @@ public sealed class RepairsController(
         filter.Mine == true ? filter.WithPatch(myPatch ?? 0) : filter;
 
     [HttpGet("{reference}")]
-    public async Task<IActionResult> Show(Reference reference, CancellationToken ct)
+    public async Task<IActionResult> Show(Reference reference, [FromServices] TenantInformation information, CancellationToken ct)
     {
         // Routing lower-cases generated URLs; references are stored upper-case.
         var model = await LoadAsync(reference, ct);
@@ -70,8 +71,22 @@ public sealed class RepairsController(
             return NotFound();
         }
 
+        ViewData[nameof(TenantInformation)] = await information.UnseenAsync([model.Repair.Reference], ct);
+
         model.Message = TempData["RepairMessage"] as string;
         return View(model);
+    }
+
+    /// <summary>The officer has read what the tenant added: the marker goes from the queue and the page.</summary>
+    [HttpPost("{reference}/seen")]
+    public async Task<IActionResult> MarkSeen(Reference reference, [FromServices] TenantInformation information, CancellationToken ct)
+    {
+        if (await information.MarkSeenAsync(reference, User, ct))
+        {
+            TempData["RepairMessage"] = "Marked the tenant's new information as seen.";
+        }
+
+        return RedirectToAction(nameof(Show), new { reference = reference.Value });
     }
 
     [HttpPost("{reference}/status")]
@@ -127,7 +142,7 @@ public sealed class RepairsController(
                 return await RedisplayAsync(reference, m => m.BookForm = new BookForm { Version = form.Version }, ct);
         }
 
-        return await AfterAsync(reference, outcome, "Appointment booked. The tenant has been emailed.", "BookForm.SlotId", "The repair is already booked for that time", m => m.BookForm = form, ct);
+        return await AfterAsync(reference, outcome, $"Appointment booked. {Notifications.TenantMessages.HowTenantsHear(actions.TenantsTold)}", "BookForm.SlotId", "The repair is already booked for that time", m => m.BookForm = form, ct);
     }
 
     [HttpPost("{reference}/complete")]

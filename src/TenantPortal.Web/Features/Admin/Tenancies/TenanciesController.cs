@@ -81,8 +81,11 @@ public sealed class TenanciesController(HousingDbContext housing, PortalDbContex
             .Select(r => new TenancyRepairRow(r.Reference, r.CatalogueItem.Area + ": " + r.CatalogueItem.Item + ", " + r.CatalogueItem.Problem, r.Priority, r.Status, r.ReportedAt, r.TargetDate))
             .ToListAsync(ct);
 
+        var undelivered = await Notifications.DeliveryFailures.ForTenantsAsync(portal, tenants.Select(t => t.Id).ToList(), ct);
+
         return View(new TenancyPageModel
         {
+            Undelivered = undelivered,
             Tenancy = header,
             Tenants = tenants,
             Household = household,

@@ -26,6 +26,9 @@ public sealed class TenancyPageModel
     public IReadOnlyDictionary<int, PortalAccountRow> Accounts { get; init; } = new Dictionary<int, PortalAccountRow>();
     public IReadOnlyList<TransactionRow> RecentTransactions { get; init; } = [];
     public IReadOnlyList<TenancyRepairRow> Repairs { get; init; } = [];
+
+    /// <summary>Messages the provider said can never be delivered (an invalid number, a refused address), newest first.</summary>
+    public IReadOnlyList<Notifications.DeliveryFailure> Undelivered { get; init; } = [];
     public DateTime Now { get; init; }
     public string? Message { get; init; }
 }
