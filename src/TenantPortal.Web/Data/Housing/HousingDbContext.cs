@@ -22,6 +22,9 @@ public abstract class HousingDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<RepairFeedback> RepairFeedback => Set<RepairFeedback>();
     public DbSet<ContactChange> ContactChanges => Set<ContactChange>();
     public DbSet<RepairReferenceCounter> RepairReferenceCounters => Set<RepairReferenceCounter>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ComplaintStage> ComplaintStages => Set<ComplaintStage>();
+    public DbSet<ComplaintLetter> ComplaintLetters => Set<ComplaintLetter>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HousingDbContext).Assembly,
@@ -44,6 +47,10 @@ public abstract class HousingDbContext(DbContextOptions options) : DbContext(opt
         configurationBuilder.Properties<SlotPeriod>().HaveConversion<string>().HaveMaxLength(2);
         configurationBuilder.Properties<AppointmentStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ChangeChannel>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ComplaintTopic>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ComplaintChannel>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ComplaintStatus>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<ComplaintLetterKind>().HaveConversion<string>().HaveMaxLength(30);
     }
 }
 

@@ -98,6 +98,7 @@ public static class PortalServices
         services.AddAccountsFeature(configuration);
         services.AddContactDetailsFeature(configuration);
         services.AddRepairsFeature(configuration);
+        Features.Complaints.ComplaintsFeature.AddComplaintsFeature(services);
         services.AddScoped<Features.Home.TenantDashboard>();
         services.AddRentFeature(configuration);
         return services;
