@@ -20,6 +20,7 @@ public sealed class RepairsController(
     RepairLifecycle lifecycle,
     RepairPhotoStore photos,
     PortalUnitOfWork unitOfWork,
+    RepairRecalls recalls,
     TimeProvider clock) : Controller
 {
     [HttpGet("")]
@@ -47,6 +48,8 @@ public sealed class RepairsController(
                 History = x.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new { h.At, h.Status, Note = h.NoteVisibleToTenant ? h.Note : null }).ToList(),
                 Photos = x.Photos.OrderBy(p => p.Id).Select(p => new { p.Id, p.StoredFileName }).ToList(),
                 Rating = x.Feedback == null ? (int?)null : x.Feedback.RepairRating,
+                x.CompletedAt,
+                RecallOf = db.Repairs.Where(o => o.Id == x.RecallOfRepairId).Select(o => o.Reference).FirstOrDefault(),
                 HasAlert = db.Tenancies.Where(t => t.Id == x.TenancyId).Any(Household.HasCautionaryAlert),
             })
             .AsSplitQuery()
@@ -77,6 +80,9 @@ public sealed class RepairsController(
             AskForFeedback = r.Status == RepairStatus.Completed && r.Rating is null,
             FeedbackRating = r.Rating,
             WhatHappensNext = open && r.Slot is null ? RepairWording.WhatHappensNext(r.Priority, r.HazardType, r.TargetDate, r.InvestigateBy, r.HasAlert) : null,
+            RecallOf = r.RecallOf,
+            CanSayNotFixed = recalls.TenantMaySayNotFixed(r.Status, r.CompletedAt),
+            NotFixedUntil = r.CompletedAt is { } completed ? UkTime.DateOf(completed).AddDays(recalls.NotFixedDays) : null,
         });
     }
 
@@ -374,6 +380,12 @@ public sealed class RepairsController(
         }
 
         TempData["FeedbackThanks"] = true;
+        if (SatisfactionScale.IsDissatisfied(form.RepairRating) || SatisfactionScale.IsDissatisfied(form.TimeRating))
+        {
+            // Dissatisfied: the Code says the tenant must be given the choice to make a complaint.
+            TempData["OfferComplaint"] = true;
+        }
+
         return RedirectToAction(nameof(Details), new { reference = reference.Value });
     }
 

@@ -27,6 +27,7 @@ public static class RepairsFeature
         services.AddScoped<RepairReferenceGenerator>();
         services.AddScoped<AppointmentBooking>();
         services.AddScoped<RepairLifecycle>();
+        services.AddScoped<RepairRecalls>();
         services.AddScoped<RepairReporting>();
         services.AddScoped<RepairQueries>();
         return services;

@@ -28,6 +28,11 @@ public sealed class RepairDetailsPage
     public bool AskForFeedback { get; init; }
     public int? FeedbackRating { get; init; }
     public string? WhatHappensNext { get; init; }
+
+    /// <summary>On a recall job: the reference of the repair that was not fixed.</summary>
+    public string? RecallOf { get; init; }
+    public bool CanSayNotFixed { get; init; }
+    public DateOnly? NotFixedUntil { get; init; }
 }
 
 public sealed class AddInformationForm
@@ -38,12 +43,12 @@ public sealed class AddInformationForm
 
 public sealed class FeedbackForm
 {
-    [Required(ErrorMessage = "Select how happy you are with the repair")]
-    [Range(1, 5, ErrorMessage = "Select how happy you are with the repair")]
+    [Required(ErrorMessage = "Select how satisfied you are with the repair, or \"Don't know\"")]
+    [Range(0, 5, ErrorMessage = "Select how satisfied you are with the repair, or \"Don't know\"")]
     public int? RepairRating { get; set; }
 
-    [Required(ErrorMessage = "Select how happy you are with the time it took")]
-    [Range(1, 5, ErrorMessage = "Select how happy you are with the time it took")]
+    [Required(ErrorMessage = "Select how satisfied you are with the time it took, or \"Don't know\"")]
+    [Range(0, 5, ErrorMessage = "Select how satisfied you are with the time it took, or \"Don't know\"")]
     public int? TimeRating { get; set; }
 
     [StringLength(1000, ErrorMessage = "Your comment must be 1,000 characters or fewer")]
