@@ -121,4 +121,17 @@ public sealed class AdminAccessTests(PortalAppFixture app) : IClassFixture<Porta
         Assert.Equal(repair, row.GetAttribute("data-reference"));
         Assert.Contains(DemoData.LeadTenantFullName, row.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Dashboard_shows_any_month_asked_for_and_refuses_a_month_that_is_not_one()
+    {
+        var client = app.Factory.CreateBrowserClient();
+        await SignIn.AsOfficerAsync(client);
+
+        var june = await client.GetDocumentAsync("/admin?month=2026-06");
+        var bad = await client.GetDocumentAsync("/admin?month=June");
+
+        Assert.Equal("June 2026", june.QuerySelectorAll("#measures thead th.num")[2].ChildNodes[0].TextContent.Trim());
+        Assert.Equal(["Enter a month like 2026-06"], bad.ErrorSummary());
+    }
 }

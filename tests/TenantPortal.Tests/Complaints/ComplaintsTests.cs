@@ -221,4 +221,37 @@ public sealed class ComplaintsTests(RepairsAppFixture fixture) : IClassFixture<R
         Assert.Null(about.QuerySelector("input[name='Form.Topic'][checked]"));
         Assert.DoesNotContain(graceRepair, about.NormalisedText(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_officer_turns_a_tenant_s_feedback_comment_into_a_complaint_from_the_repair()
+    {
+        var repair = await App.WithHousingAsync(async db =>
+        {
+            var r = await db.Repairs.Where(x => x.Tenancy!.Reference == DemoData.TenancyReference && x.Status == RepairStatus.Completed && x.Feedback == null).OrderBy(x => x.Id).FirstAsync();
+            db.RepairFeedback.Add(new RepairFeedback { RepairId = r.Id, RepairRating = 1, TimeRating = 1, Comment = "Left a mess and the leak is back", At = App.Factory.UtcNow });
+            await db.SaveChangesAsync();
+            return r.Reference;
+        });
+        var officer = await OfficerAsync();
+        var repairPage = await officer.GetDocumentAsync($"/admin/repairs/{repair}");
+        var link = repairPage.QuerySelector($"a[href='/admin/complaints/log?repair={repair}']");
+        Assert.NotNull(link);
+
+        var form = await officer.GetDocumentAsync(link.GetAttribute("href")!);
+        var prefilled = new Dictionary<string, string>
+        {
+            ["TenancyReference"] = form.QuerySelector("#TenancyReference")!.GetAttribute("value")!,
+            ["Topic"] = form.QuerySelector("input[name=Topic][checked]")!.GetAttribute("value")!,
+            ["RepairReference"] = form.QuerySelector("#RepairReference")!.GetAttribute("value")!,
+            ["Description"] = form.QuerySelector("#Description")!.TextContent,
+            ["MadeOn"] = form.QuerySelector("#MadeOn")!.GetAttribute("value")!,
+        };
+        Assert.Equal((DemoData.TenancyReference, "Repair", repair, "2026-11-10"), (prefilled["TenancyReference"], prefilled["Topic"], prefilled["RepairReference"], prefilled["MadeOn"]));
+        var page = await officer.FollowAsync(await officer.SubmitFormAsync(form, new Dictionary<string, string>(prefilled) { ["Channel"] = "Phone" }));
+
+        var reference = page.QuerySelector("h1")!.TextContent.Split(' ')[1];
+        var complaint = await ComplaintAsync(reference);
+        Assert.Equal((ComplaintTopic.Repair, "Left a mess and the leak is back"), (complaint.Topic, complaint.Description));
+        Assert.Equal(await App.WithHousingAsync(db => db.Repairs.Where(r => r.Reference == repair).Select(r => (int?)r.Id).SingleAsync()), complaint.RepairId);
+    }
 }
