@@ -101,7 +101,7 @@ public sealed class AdminAccessTests(PortalAppFixture app) : IClassFixture<Porta
     }
 
     [Fact]
-    public async Task Dashboard_shows_the_RP02_definition_and_the_queue_finds_the_demo_repair_by_reference()
+    public async Task Dashboard_shows_the_regulator_s_measures_by_code_for_two_reporting_years_and_a_month_and_the_queue_finds_the_demo_repair_by_reference()
     {
         var client = app.Factory.CreateBrowserClient();
         await SignIn.AsOfficerAsync(client);
@@ -110,10 +110,29 @@ public sealed class AdminAccessTests(PortalAppFixture app) : IClassFixture<Porta
         var dashboard = await client.GetDocumentAsync("/admin");
         var queue = await client.GetDocumentAsync($"/admin/repairs?q={repair}");
 
-        Assert.Contains("of repairs completed in the period, the share completed by their target date", dashboard.NormalisedText(), StringComparison.Ordinal);
-        Assert.Equal(2, dashboard.QuerySelectorAll("tr[data-period]").Length);
+        Assert.Equal(["RP02(1)", "RP02(2)", "CH01(1)", "CH01(2)", "CH02(1)", "CH02(2)", "Portal: repair satisfaction", "Portal: time satisfaction", "Portal: recalls"],
+            dashboard.QuerySelectorAll("#measures tbody tr").Select(r => r.GetAttribute("data-code")));
+        Assert.Equal(["This reporting year (2026/27)", "Last reporting year (2025/26)", "November 2026"],
+            dashboard.QuerySelectorAll("#measures thead th.num").Select(th => th.ChildNodes[0].TextContent.Trim()));
+        Assert.Contains("not TP02", dashboard.NormalisedText(), StringComparison.Ordinal);
+        var csv = await client.GetAsync(new Uri("/admin/measures.csv?year=2025", UriKind.Relative));
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("2025/26,RP02(1),", (await csv.Content.ReadAsStringAsync()).Split('\n')[1], StringComparison.Ordinal);
         var row = Assert.Single(queue.QuerySelectorAll("#queue tbody tr"));
         Assert.Equal(repair, row.GetAttribute("data-reference"));
         Assert.Contains(DemoData.LeadTenantFullName, row.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_shows_any_month_asked_for_and_refuses_a_month_that_is_not_one()
+    {
+        var client = app.Factory.CreateBrowserClient();
+        await SignIn.AsOfficerAsync(client);
+
+        var june = await client.GetDocumentAsync("/admin?month=2026-06");
+        var bad = await client.GetDocumentAsync("/admin?month=June");
+
+        Assert.Equal("June 2026", june.QuerySelectorAll("#measures thead th.num")[2].ChildNodes[0].TextContent.Trim());
+        Assert.Equal(["Enter a month like 2026-06"], bad.ErrorSummary());
     }
 }

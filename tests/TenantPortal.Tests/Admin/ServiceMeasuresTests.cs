@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Features.Admin.Dashboard;
+using TenantPortal.Web.Features.Complaints;
 using TenantPortal.Web.Features.Repairs;
 
 namespace TenantPortal.Tests.Admin;
@@ -24,11 +25,12 @@ public sealed class ServiceMeasuresTests : IAsyncLifetime
 
     private static DateTime Utc(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, DateTimeKind.Utc);
 
-    private Task<Repair> CompletedAsync(DateOnly target, DateTime completedAt, (int Repair, int Time)? feedback = null, DateTime? feedbackAt = null) =>
+    private Task<Repair> CompletedAsync(DateOnly target, DateTime completedAt, (int Repair, int Time)? feedback = null, DateTime? feedbackAt = null, RepairPriority priority = RepairPriority.Routine, DateTime? reportedAt = null) =>
         database.AddRepairAsync(place, 0, r =>
         {
+            r.Priority = priority;
             r.Status = RepairStatus.Completed;
-            r.ReportedAt = completedAt.AddDays(-10);
+            r.ReportedAt = reportedAt ?? completedAt.AddDays(-10);
             r.TargetDate = target;
             r.CompletedAt = completedAt;
             if (feedback is { } f)
@@ -39,17 +41,12 @@ public sealed class ServiceMeasuresTests : IAsyncLifetime
 
     private async Task SeedRp02DatasetAsync()
     {
-        // June 2026 (this month): 4 completed, 2 within target.
-        await CompletedAsync(new DateOnly(2026, 6, 10), Utc(2026, 6, 9, 10), (5, 4));          // a day early
-        await CompletedAsync(new DateOnly(2026, 6, 10), Utc(2026, 6, 10, 22, 30), (3, 2));     // 23:30 BST on the target day: within
-        await CompletedAsync(new DateOnly(2026, 6, 10), Utc(2026, 6, 10, 23, 30));             // 00:30 BST the next day: late
-        await CompletedAsync(new DateOnly(2026, 6, 5), Utc(2026, 6, 8, 12));                   // late
-        // Earlier in 2026: 3 completed, 2 within target.
-        await CompletedAsync(new DateOnly(2026, 1, 20), Utc(2026, 1, 20, 23, 30));             // 23:30 GMT on the target day: within
-        await CompletedAsync(new DateOnly(2026, 2, 2), Utc(2026, 2, 20, 9), (4, 4), Utc(2026, 2, 21, 9)); // late
-        await CompletedAsync(new DateOnly(2026, 3, 20), Utc(2026, 3, 2, 9));                   // within
-        // Not counted: completed last year, still open, cancelled.
-        await CompletedAsync(new DateOnly(2025, 12, 30), Utc(2025, 12, 20, 9), (1, 1), Utc(2025, 12, 21, 9));
+        // June 2026: 4 non-emergency completed, 2 within target.
+        await CompletedAsync(new DateOnly(2026, 6, 10), Utc(2026, 6, 9, 10));              // a day early
+        await CompletedAsync(new DateOnly(2026, 6, 10), Utc(2026, 6, 10, 22, 30));         // 23:30 BST on the target day: within
+        await CompletedAsync(new DateOnly(2026, 6, 10), Utc(2026, 6, 10, 23, 30));         // 00:30 BST the next day: late
+        await CompletedAsync(new DateOnly(2026, 6, 5), Utc(2026, 6, 8, 12));               // late
+        // Not counted: still open, cancelled.
         await database.AddRepairAsync(place, 0, r => { r.Status = RepairStatus.Reported; r.TargetDate = new DateOnly(2026, 6, 1); });
         await database.AddRepairAsync(place, 0, r => { r.Status = RepairStatus.Cancelled; r.CancelledAt = Utc(2026, 6, 3, 9); r.TargetDate = new DateOnly(2026, 6, 30); });
     }
@@ -62,55 +59,179 @@ public sealed class ServiceMeasuresTests : IAsyncLifetime
         return new ServiceMeasures(housing, portal, Clock);
     }
 
+    private async Task<PeriodMeasures> JuneAsync()
+    {
+        var measures = Measures(out var scope);
+        await using var _ = scope;
+        return await measures.PeriodAsync("June 2026", new DateOnly(2026, 6, 1), new DateOnly(2026, 7, 1));
+    }
+
     [Fact]
-    public async Task Rp02_this_month_is_the_share_of_repairs_completed_in_June_by_their_target_date_in_UK_time()
+    public async Task Rp02_1_is_the_share_of_non_emergency_repairs_completed_in_the_period_by_their_target_date_in_UK_time()
+    {
+        await SeedRp02DatasetAsync();
+
+        var june = await JuneAsync();
+
+        Assert.Equal(new Ratio(2, 4), june.Rp02NonEmergency);
+        Assert.Equal("50.0% (2 of 4)", june.Rp02NonEmergency.ToString());
+    }
+
+    [Fact]
+    public async Task Rp02_2_counts_an_emergency_completed_24_hours_after_report_as_within_target_and_24_hours_1_minute_as_not()
+    {
+        await CompletedAsync(new DateOnly(2026, 6, 2), Utc(2026, 6, 2, 10), priority: RepairPriority.Emergency, reportedAt: Utc(2026, 6, 1, 10));
+        await CompletedAsync(new DateOnly(2026, 6, 4), Utc(2026, 6, 4, 10, 1), priority: RepairPriority.Emergency, reportedAt: Utc(2026, 6, 3, 10));
+
+        var june = await JuneAsync();
+
+        Assert.Equal(new Ratio(1, 2), june.Rp02Emergency);
+        Assert.Equal(new Ratio(0, 0), june.Rp02NonEmergency); // emergencies are reported apart
+        Assert.Null(june.Rp02NonEmergency.Percent);
+    }
+
+    [Fact]
+    public async Task The_reporting_year_runs_from_1_April_to_31_March_in_UK_time()
+    {
+        await CompletedAsync(new DateOnly(2026, 3, 31), Utc(2026, 3, 31, 22, 30)); // 23:30 BST on 31 March: last year
+        await CompletedAsync(new DateOnly(2026, 4, 1), Utc(2026, 3, 31, 23, 30));  // 00:30 BST on 1 April: this year
+        await CompletedAsync(new DateOnly(2026, 6, 1), Utc(2026, 6, 2, 9));        // this year, late
+        var measures = Measures(out var scope);
+        await using var _ = scope;
+
+        var figures = await measures.DashboardAsync(new DateOnly(2026, 3, 1));
+
+        Assert.Equal(["This reporting year (2026/27)", "Last reporting year (2025/26)", "March 2026"], figures.Periods.Select(p => p.Label));
+        Assert.Equal((new DateOnly(2026, 4, 1), new DateOnly(2027, 3, 31)), (figures.Periods[0].From, figures.Periods[0].To));
+        Assert.Equal(new Ratio(1, 2), figures.Periods[0].Rp02NonEmergency);
+        Assert.Equal(new Ratio(1, 1), figures.Periods[1].Rp02NonEmergency);
+        Assert.Equal(new Ratio(1, 1), figures.Periods[2].Rp02NonEmergency);
+    }
+
+    private async Task AddComplaintAsync(params ComplaintStage[] stages)
+    {
+        await using var db = database.Housing();
+        var complaint = new Complaint
+        {
+            Reference = $"CMP-T{database.Next():00000}",
+            TenancyId = place.Tenancies[0].TenancyId,
+            Description = "Test complaint",
+            LoggedBy = "Test",
+            ReceivedAt = stages[0].RequestedAt,
+            LoggedAt = stages[0].RequestedAt,
+            CurrentStage = stages.Length,
+            Status = ComplaintStatus.Investigating,
+        };
+        complaint.Stages.AddRange(stages);
+        db.Complaints.Add(complaint);
+        await db.SaveChangesAsync();
+    }
+
+    private static readonly ComplaintCode Code = new(WorkingDayCalendar.EnglandAndWales);
+
+    private static ComplaintStage Stage(int stage, DateTime requested, DateTime? acknowledged = null, DateTime? responded = null, int extension = 0)
+    {
+        var s = new ComplaintStage { Stage = stage, RequestedAt = requested, AcknowledgeBy = Code.AcknowledgeBy(requested), AcknowledgedAt = acknowledged, RespondedAt = responded, ExtensionDays = extension };
+        if (acknowledged is { } a)
+        {
+            s.RespondBy = Code.RespondBy(stage, s.AcknowledgeBy, a, extension);
+        }
+
+        return s;
+    }
+
+    [Fact]
+    public async Task Ch01_is_stage_1_and_stage_2_complaints_received_in_the_period_per_1000_homes()
+    {
+        await database.AddNeighbourhoodAsync("South", ("Bo", "Ray", "2 Low Road", "KM2 2BB"), ("Cy", "Day", "3 Low Road", "KM2 2BB")); // 3 homes in all
+        await AddComplaintAsync(Stage(1, Utc(2026, 6, 2, 9)), Stage(2, Utc(2026, 6, 20, 9)));
+        await AddComplaintAsync(Stage(1, Utc(2026, 6, 30, 22, 30)));    // 23:30 BST on 30 June: June
+        await AddComplaintAsync(Stage(1, Utc(2026, 6, 30, 23, 30)));    // 00:30 BST on 1 July: not June
+
+        var june = await JuneAsync();
+
+        Assert.Equal(new Rate(2, 3), june.Ch01Stage1);
+        Assert.Equal(666.7m, june.Ch01Stage1.PerThousand);
+        Assert.Equal(333.3m, june.Ch01Stage2.PerThousand);
+        Assert.Equal("666.7 (2 per 3 homes)", june.Ch01Stage1.ToString());
+    }
+
+    [Fact]
+    public async Task Ch02_counts_a_stage_1_response_on_the_10th_working_day_as_within_the_Code_the_11th_as_not_and_honours_an_extension()
+    {
+        var ack = Utc(2026, 6, 1, 9); // Monday 1 June: the stage 1 response is due Monday 15 June, the stage 2 response Monday 29 June
+        await AddComplaintAsync(Stage(1, Utc(2026, 5, 29, 9), ack, Utc(2026, 6, 15, 16)));                // 10th working day: within
+        await AddComplaintAsync(Stage(1, Utc(2026, 5, 29, 9), ack, Utc(2026, 6, 16, 9)));                 // 11th working day: not
+        await AddComplaintAsync(Stage(1, Utc(2026, 5, 29, 9), ack, Utc(2026, 6, 19, 9), extension: 5));   // extended to 22 June: within
+        await AddComplaintAsync(Stage(1, Utc(2026, 5, 1, 9), Utc(2026, 5, 5, 9), Utc(2026, 5, 18, 9)), Stage(2, Utc(2026, 5, 28, 9), ack, Utc(2026, 6, 29, 17)));
+        await AddComplaintAsync(Stage(1, Utc(2026, 6, 10, 9), Utc(2026, 6, 11, 9)));                      // not answered yet: not counted
+
+        var june = await JuneAsync();
+
+        Assert.Equal(new DateOnly(2026, 6, 15), Stage(1, Utc(2026, 5, 29, 9), ack).RespondBy);
+        Assert.Equal(new Ratio(2, 3), june.Ch02Stage1);
+        Assert.Equal("66.7% (2 of 3)", june.Ch02Stage1.ToString());
+        Assert.Equal(new Ratio(1, 1), june.Ch02Stage2);
+    }
+
+    [Fact]
+    public async Task Transactional_satisfaction_is_the_share_very_or_fairly_satisfied_with_don_t_know_left_out_and_1_of_16_is_6_3_percent()
+    {
+        await CompletedAsync(new DateOnly(2026, 6, 30), Utc(2026, 6, 2, 9), (5, 4));
+        for (var i = 0; i < 15; i++)
+        {
+            await CompletedAsync(new DateOnly(2026, 6, 30), Utc(2026, 6, 2, 9), (2, i < 7 ? 4 : 1));
+        }
+
+        await CompletedAsync(new DateOnly(2026, 6, 30), Utc(2026, 6, 2, 9), (0, 0));
+        await CompletedAsync(new DateOnly(2026, 6, 30), Utc(2026, 6, 2, 9), (0, 3));
+
+        var june = await JuneAsync();
+
+        Assert.Equal(18, june.Responses);
+        Assert.Equal(new Ratio(1, 16), june.SatisfiedWithRepair);
+        Assert.Equal(6.3m, june.SatisfiedWithRepair.Percent);
+        Assert.Equal(new Ratio(8, 17), june.SatisfiedWithTime);
+        Assert.Equal(47.1m, june.SatisfiedWithTime.Percent);
+    }
+
+    [Fact]
+    public async Task Recalls_are_the_recall_jobs_raised_in_the_period_as_a_share_of_repairs_completed()
+    {
+        await SeedRp02DatasetAsync();
+        var original = await CompletedAsync(new DateOnly(2026, 5, 20), Utc(2026, 5, 20, 9));
+        await database.AddRepairAsync(place, 0, r => { r.RecallOfRepairId = original.Id; r.ReportedAt = Utc(2026, 6, 5, 9); });
+
+        var june = await JuneAsync();
+
+        Assert.Equal(new Ratio(1, 4), june.Recalls);
+    }
+
+    [Theory]
+    [InlineData(1, 16, "6.3")]
+    [InlineData(1, 8, "12.5")]
+    [InlineData(2, 3, "66.7")]
+    [InlineData(1, 3, "33.3")]
+    [InlineData(5, 5, "100.0")]
+    public void Percentages_are_rounded_half_away_from_zero_to_one_decimal_place(int numerator, int denominator, string expected)
+    {
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), new Ratio(numerator, denominator).Percent);
+    }
+
+    [Fact]
+    public async Task The_csv_has_one_row_per_measure_with_its_code_numerator_denominator_and_result()
     {
         await SeedRp02DatasetAsync();
         var measures = Measures(out var scope);
         await using var _ = scope;
+        var year = ReportingYear.Containing(new DateOnly(2026, 6, 17));
 
-        var month = await measures.PeriodAsync("This month", new DateOnly(2026, 6, 1), new DateOnly(2026, 7, 1));
+        var csv = TenantSatisfactionMeasures.Csv(year, await measures.PeriodAsync(year.Label, year.From, year.To)).Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal(4, month.Completed);
-        Assert.Equal(2, month.CompletedWithinTarget);
-        Assert.Equal(50.0m, month.WithinTargetPercent);
-        Assert.Equal(2, month.Ratings);
-        Assert.Equal(4.0, month.AverageRepairRating);
-        Assert.Equal(3.0, month.AverageTimeRating);
-        Assert.Equal(1, month.SatisfiedWithRepair);
-        Assert.Equal(1, month.SatisfiedWithTime);
-    }
-
-    [Fact]
-    public async Task Rp02_this_year_counts_2026_completions_only()
-    {
-        await SeedRp02DatasetAsync();
-        var measures = Measures(out var scope);
-        await using var _ = scope;
-
-        var figures = await measures.DashboardAsync();
-        var year = figures.Periods.Single(p => p.Label == "This year");
-
-        Assert.Equal(7, year.Completed);
-        Assert.Equal(4, year.CompletedWithinTarget);
-        Assert.Equal(57.1m, year.WithinTargetPercent);
-        Assert.Equal(3, year.Ratings);
-        Assert.Equal(4.0, year.AverageRepairRating);
-        Assert.Equal(10.0 / 3, year.AverageTimeRating!.Value, 6);
-        Assert.Equal(50.0m, figures.Periods.Single(p => p.Label == "This month").WithinTargetPercent);
-    }
-
-    [Fact]
-    public async Task Rp02_with_nothing_completed_has_no_percentage()
-    {
-        var measures = Measures(out var scope);
-        await using var _ = scope;
-
-        var month = await measures.PeriodAsync("This month", new DateOnly(2026, 6, 1), new DateOnly(2026, 7, 1));
-
-        Assert.Equal(0, month.Completed);
-        Assert.Null(month.WithinTargetPercent);
-        Assert.Null(month.AverageRepairRating);
+        Assert.Equal("Reporting year,Code,Measure,Numerator,Denominator,Result", csv[0]);
+        Assert.Equal("2026/27,RP02(1),Proportion of non-emergency responsive repairs completed within the landlord's target timescale,2,4,50.0", csv[1]);
+        Assert.Equal(["RP02(1)", "RP02(2)", "CH01(1)", "CH01(2)", "CH02(1)", "CH02(2)", "Portal: repair satisfaction", "Portal: time satisfaction", "Portal: recalls"], csv.Skip(1).Select(l => l.Split(',')[1]));
+        Assert.EndsWith(",0,0,", csv[2], StringComparison.Ordinal); // no emergencies: no figure rather than 0%
     }
 
     [Fact]

@@ -166,7 +166,7 @@ public sealed class RepairFollowingTests(RepairsAppFixture fixture) : IClassFixt
         var form = await client.GetDocumentAsync($"/repairs/{reference}/feedback");
 
         var invalid = await (await client.SubmitFormAsync(form, new Dictionary<string, string> { ["RepairRating"] = "4" })).GetDocumentAsync();
-        Assert.Equal(["Select how happy you are with the time it took"], invalid.ErrorSummary());
+        Assert.Equal(["Select how satisfied you are with the time it took, or \"Don't know\""], invalid.ErrorSummary());
         var fields = new Dictionary<string, string> { ["RepairRating"] = "4", ["TimeRating"] = "2", ["Comment"] = "Good job, but slow" };
         await client.SubmitFormAsync(form, fields);
         await client.SubmitFormAsync(form, new Dictionary<string, string> { ["RepairRating"] = "1", ["TimeRating"] = "1" });

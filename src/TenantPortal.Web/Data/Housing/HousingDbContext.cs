@@ -23,6 +23,9 @@ public abstract class HousingDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<ContactChange> ContactChanges => Set<ContactChange>();
     public DbSet<RepairReferenceCounter> RepairReferenceCounters => Set<RepairReferenceCounter>();
     public DbSet<RepairHazardCase> RepairHazardCases => Set<RepairHazardCase>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ComplaintStage> ComplaintStages => Set<ComplaintStage>();
+    public DbSet<ComplaintLetter> ComplaintLetters => Set<ComplaintLetter>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -48,6 +51,10 @@ public abstract class HousingDbContext(DbContextOptions options) : DbContext(opt
         configurationBuilder.Properties<SlotPeriod>().HaveConversion<string>().HaveMaxLength(2);
         configurationBuilder.Properties<AppointmentStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ChangeChannel>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ComplaintTopic>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ComplaintChannel>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ComplaintStatus>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<ComplaintLetterKind>().HaveConversion<string>().HaveMaxLength(30);
     }
 }
 

@@ -41,6 +41,9 @@ public class Repair
     public string? CompletionNotes { get; set; }
     public DateTime? CancelledAt { get; set; }
 
+    /// <summary>Set on a recall job: the completed repair that was not fixed (counted as a recall in the measures).</summary>
+    public int? RecallOfRepairId { get; set; }
+
     /// <summary>A key the reporting form carries, unique, so a double-submitted form raises one job.</summary>
     public Guid? SubmissionKey { get; set; }
 

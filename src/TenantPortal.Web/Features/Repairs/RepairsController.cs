@@ -24,6 +24,7 @@ public sealed class RepairsController(
     PortalUnitOfWork unitOfWork,
     Notifications.RepairNotifications notifications,
     Data.Portal.PortalDbContext portal,
+    RepairRecalls recalls,
     TimeProvider clock) : Controller
 {
     [HttpGet("")]
@@ -52,6 +53,8 @@ public sealed class RepairsController(
                 History = x.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new { h.At, h.Status, Note = h.NoteVisibleToTenant ? h.Note : null }).ToList(),
                 Photos = x.Photos.OrderBy(p => p.Id).Select(p => new { p.Id, p.StoredFileName }).ToList(),
                 Rating = x.Feedback == null ? (int?)null : x.Feedback.RepairRating,
+                x.CompletedAt,
+                RecallOf = db.Repairs.Where(o => o.Id == x.RecallOfRepairId).Select(o => o.Reference).FirstOrDefault(),
                 HasAlert = db.Tenancies.Where(t => t.Id == x.TenancyId).Any(Household.HasCautionaryAlert),
                 x.HazardCase,
             })
@@ -88,6 +91,9 @@ public sealed class RepairsController(
             FeedbackRating = r.Rating,
             WhatHappensNext = open && r.Slot is null && hazard is not { IsOpen: true } ? RepairWording.WhatHappensNext(r.Priority, r.HazardType, r.TargetDate, r.InvestigateBy, r.HasAlert) : null,
             RightToRepairDefect = r.RightToRepairDefect,
+            RecallOf = r.RecallOf,
+            CanSayNotFixed = recalls.TenantMaySayNotFixed(r.Status, r.CompletedAt),
+            NotFixedUntil = r.CompletedAt is { } completed ? UkTime.DateOf(completed).AddDays(recalls.NotFixedDays) : null,
         });
     }
 
@@ -418,6 +424,12 @@ public sealed class RepairsController(
         }
 
         TempData["FeedbackThanks"] = true;
+        if (SatisfactionScale.IsDissatisfied(form.RepairRating) || SatisfactionScale.IsDissatisfied(form.TimeRating))
+        {
+            // Dissatisfied: the Code says the tenant must be given the choice to make a complaint.
+            TempData["OfferComplaint"] = true;
+        }
+
         return RedirectToAction(nameof(Details), new { reference = reference.Value });
     }
 

@@ -37,6 +37,7 @@ public static class RepairsFeature
         services.AddScoped<RepairReferenceGenerator>();
         services.AddScoped<AppointmentBooking>();
         services.AddScoped<RepairLifecycle>();
+        services.AddScoped<RepairRecalls>();
         services.AddScoped<RepairReporting>();
         services.AddScoped<RepairQueries>();
         services.AddReportRepairJourney();

@@ -39,6 +39,10 @@ public sealed class RepairDetailsPage
     public string? WrittenSummary { get; init; }
     /// <summary>The Schedule defect of a Right to Repair qualifying repair (council landlords), if any.</summary>
     public RightToRepairDefect? RightToRepairDefect { get; init; }
+    /// <summary>On a recall job: the reference of the repair that was not fixed.</summary>
+    public string? RecallOf { get; init; }
+    public bool CanSayNotFixed { get; init; }
+    public DateOnly? NotFixedUntil { get; init; }
 }
 
 public sealed class AddInformationForm
@@ -49,12 +53,12 @@ public sealed class AddInformationForm
 
 public sealed class FeedbackForm
 {
-    [Required(ErrorMessage = "Select how happy you are with the repair")]
-    [Range(1, 5, ErrorMessage = "Select how happy you are with the repair")]
+    [Required(ErrorMessage = "Select how satisfied you are with the repair, or \"Don't know\"")]
+    [Range(0, 5, ErrorMessage = "Select how satisfied you are with the repair, or \"Don't know\"")]
     public int? RepairRating { get; set; }
 
-    [Required(ErrorMessage = "Select how happy you are with the time it took")]
-    [Range(1, 5, ErrorMessage = "Select how happy you are with the time it took")]
+    [Required(ErrorMessage = "Select how satisfied you are with the time it took, or \"Don't know\"")]
+    [Range(0, 5, ErrorMessage = "Select how satisfied you are with the time it took, or \"Don't know\"")]
     public int? TimeRating { get; set; }
 
     [StringLength(1000, ErrorMessage = "Your comment must be 1,000 characters or fewer")]

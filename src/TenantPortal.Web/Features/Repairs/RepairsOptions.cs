@@ -36,6 +36,9 @@ public sealed class RepairsOptions
     public int PhotoRetentionIntervalMinutes { get; set; } = 60;
 
     public long MaxPhotoBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>For how many days after a repair is completed the tenant can say it is not fixed (raising a recall job).</summary>
+    public int NotFixedDays { get; set; } = 28;
 }
 
 public enum PhotoStorage { Database, Folder }

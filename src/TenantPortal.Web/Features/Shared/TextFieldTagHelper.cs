@@ -42,7 +42,8 @@ public sealed class TextFieldTagHelper : TagHelper
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var state = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry : null;
         var error = state?.Errors.FirstOrDefault()?.ErrorMessage;
-        var value = state?.AttemptedValue ?? Convert.ToString(For.Model, CultureInfo.InvariantCulture) ?? "";
+        // A date is written the way <input type="date"> reads it (yyyy-MM-dd), whatever the culture.
+        var value = state?.AttemptedValue ?? (For.Model is DateOnly date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Convert.ToString(For.Model, CultureInfo.InvariantCulture)) ?? "";
         var enc = HtmlEncoder.Default;
 
         output.TagName = "div";

@@ -99,6 +99,7 @@ public static class PortalServices
         services.AddContactDetailsFeature(configuration);
         services.AddRepairsFeature(configuration);
         Features.Notifications.NotificationsFeature.AddNotificationsFeature(services, configuration);
+        Features.Complaints.ComplaintsFeature.AddComplaintsFeature(services);
         services.AddScoped<Features.Home.TenantDashboard>();
         services.AddSingleton<Features.Help.EssentialCookies>();
         services.AddRentFeature(configuration);

@@ -31,6 +31,8 @@ internal sealed class RepairConfiguration : IEntityTypeConfiguration<Repair>
         builder.HasIndex(r => r.TargetDate);
         builder.HasIndex(r => new { r.Channel, r.ReportedAt });
         builder.HasIndex(r => r.PropertyId);
+        builder.HasIndex(r => r.RecallOfRepairId);
+        builder.HasOne<Repair>().WithMany().HasForeignKey(r => r.RecallOfRepairId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasOne(r => r.Property).WithMany().HasForeignKey(r => r.PropertyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Tenancy).WithMany().HasForeignKey(r => r.TenancyId).OnDelete(DeleteBehavior.Restrict);

@@ -101,6 +101,188 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.Complaint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("CurrentStage")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("LoggedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LoggedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("MadeByTenantId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OutcomeWanted")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("RelatedReference")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int?>("RepairId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("TenancyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MadeByTenantId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("RepairId");
+
+                    b.HasIndex("Status", "ReceivedAt");
+
+                    b.HasIndex("TenancyId", "ReceivedAt");
+
+                    b.ToTable("Complaints", (string)null);
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.ComplaintLetter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "At");
+
+                    b.ToTable("ComplaintLetters", (string)null);
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.ComplaintStage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AcknowledgeBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("ExtensionDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("RespondBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "Stage")
+                        .IsUnique();
+
+                    b.HasIndex("Stage", "RequestedAt");
+
+                    b.HasIndex("Stage", "RespondedAt");
+
+                    b.ToTable("ComplaintStages", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ComplaintStages_Stage", "[Stage] IN (1, 2)");
+                        });
+                });
+
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.ContactChange", b =>
                 {
                     b.Property<long>("Id")
@@ -419,6 +601,9 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                     b.Property<int>("PropertyId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("RecallOfRepairId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -468,6 +653,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                     b.HasIndex("CatalogueItemId");
 
                     b.HasIndex("PropertyId");
+
+                    b.HasIndex("RecallOfRepairId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -609,7 +796,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.ToTable("RepairFeedback", null, t =>
                         {
-                            t.HasCheckConstraint("CK_RepairFeedback_Ratings", "[RepairRating] BETWEEN 1 AND 5 AND [TimeRating] BETWEEN 1 AND 5");
+                            t.HasCheckConstraint("CK_RepairFeedback_Ratings", "[RepairRating] BETWEEN 0 AND 5 AND [TimeRating] BETWEEN 0 AND 5");
                         });
                 });
 
@@ -1044,6 +1231,47 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.Complaint", b =>
+                {
+                    b.HasOne("TenantPortal.Web.Data.Housing.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("MadeByTenantId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TenantPortal.Web.Data.Housing.Repair", "Repair")
+                        .WithMany()
+                        .HasForeignKey("RepairId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TenantPortal.Web.Data.Housing.Tenancy", "Tenancy")
+                        .WithMany()
+                        .HasForeignKey("TenancyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Repair");
+
+                    b.Navigation("Tenancy");
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.ComplaintLetter", b =>
+                {
+                    b.HasOne("TenantPortal.Web.Data.Housing.Complaint", null)
+                        .WithMany("Letters")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.ComplaintStage", b =>
+                {
+                    b.HasOne("TenantPortal.Web.Data.Housing.Complaint", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.ContactChange", b =>
                 {
                     b.HasOne("TenantPortal.Web.Data.Housing.Tenant", null)
@@ -1095,6 +1323,11 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .HasForeignKey("PropertyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("TenantPortal.Web.Data.Housing.Repair", null)
+                        .WithMany()
+                        .HasForeignKey("RecallOfRepairId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("TenantPortal.Web.Data.Housing.Tenant", null)
                         .WithMany()
@@ -1180,6 +1413,13 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Tenancy");
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.Complaint", b =>
+                {
+                    b.Navigation("Letters");
+
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.Repair", b =>

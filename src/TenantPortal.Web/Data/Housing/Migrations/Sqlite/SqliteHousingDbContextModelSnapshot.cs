@@ -92,6 +92,182 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.Complaint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentStage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LoggedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LoggedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MadeByTenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeWanted")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelatedReference")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RepairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TenancyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MadeByTenantId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("RepairId");
+
+                    b.HasIndex("Status", "ReceivedAt");
+
+                    b.HasIndex("TenancyId", "ReceivedAt");
+
+                    b.ToTable("Complaints", (string)null);
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.ComplaintLetter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "At");
+
+                    b.ToTable("ComplaintLetters", (string)null);
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.ComplaintStage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AcknowledgeBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExtensionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RespondBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "Stage")
+                        .IsUnique();
+
+                    b.HasIndex("Stage", "RequestedAt");
+
+                    b.HasIndex("Stage", "RespondedAt");
+
+                    b.ToTable("ComplaintStages", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ComplaintStages_Stage", "[Stage] IN (1, 2)");
+                        });
+                });
+
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.ContactChange", b =>
                 {
                     b.Property<long>("Id")
@@ -398,6 +574,9 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                     b.Property<int>("PropertyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RecallOfRepairId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -447,6 +626,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                     b.HasIndex("CatalogueItemId");
 
                     b.HasIndex("PropertyId");
+
+                    b.HasIndex("RecallOfRepairId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -584,7 +765,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 
                     b.ToTable("RepairFeedback", null, t =>
                         {
-                            t.HasCheckConstraint("CK_RepairFeedback_Ratings", "[RepairRating] BETWEEN 1 AND 5 AND [TimeRating] BETWEEN 1 AND 5");
+                            t.HasCheckConstraint("CK_RepairFeedback_Ratings", "[RepairRating] BETWEEN 0 AND 5 AND [TimeRating] BETWEEN 0 AND 5");
                         });
                 });
 
@@ -1007,6 +1188,47 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.Complaint", b =>
+                {
+                    b.HasOne("TenantPortal.Web.Data.Housing.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("MadeByTenantId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TenantPortal.Web.Data.Housing.Repair", "Repair")
+                        .WithMany()
+                        .HasForeignKey("RepairId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TenantPortal.Web.Data.Housing.Tenancy", "Tenancy")
+                        .WithMany()
+                        .HasForeignKey("TenancyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Repair");
+
+                    b.Navigation("Tenancy");
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.ComplaintLetter", b =>
+                {
+                    b.HasOne("TenantPortal.Web.Data.Housing.Complaint", null)
+                        .WithMany("Letters")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.ComplaintStage", b =>
+                {
+                    b.HasOne("TenantPortal.Web.Data.Housing.Complaint", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.ContactChange", b =>
                 {
                     b.HasOne("TenantPortal.Web.Data.Housing.Tenant", null)
@@ -1058,6 +1280,11 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .HasForeignKey("PropertyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("TenantPortal.Web.Data.Housing.Repair", null)
+                        .WithMany()
+                        .HasForeignKey("RecallOfRepairId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("TenantPortal.Web.Data.Housing.Tenant", null)
                         .WithMany()
@@ -1143,6 +1370,13 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Tenancy");
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.Complaint", b =>
+                {
+                    b.Navigation("Letters");
+
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.Repair", b =>
