@@ -19,11 +19,23 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         Environment = environment;
         Folder = Directory.CreateTempSubdirectory("tenantportal-test-").FullName;
         DatabasePath = Path.Combine(Folder, "tenantportal.db");
-        File.Copy(DemoDatabaseTemplate.Path, DatabasePath);
+        string database;
+        if (PostgresServer.IsPostgres(settings))
+        {
+            // Settings with Database:Provider PostgreSql: a copy of the demo database on the test run's cluster.
+            PostgresConnectionString = PostgresServer.CreateDemoDatabaseAsync().GetAwaiter().GetResult();
+            database = PostgresConnectionString;
+        }
+        else
+        {
+            File.Copy(DemoDatabaseTemplate.Path, DatabasePath);
+            database = $"Data Source={DatabasePath}";
+        }
+
         this.settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Housing"] = $"Data Source={DatabasePath}",
-            ["ConnectionStrings:Portal"] = $"Data Source={DatabasePath}",
+            ["ConnectionStrings:Housing"] = database,
+            ["ConnectionStrings:Portal"] = database,
             ["Email:PickupDirectory"] = EmailFolder,
             ["Logging:FileFolder"] = Path.Combine(Folder, "logs"),
             ["DemoData:Seed"] = "true",
@@ -50,6 +62,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     public string DatabasePath { get; }
     public string EmailFolder => Path.Combine(Folder, "emails");
     public string ConnectionString => $"Data Source={DatabasePath}";
+
+    /// <summary>The app's PostgreSQL database when the settings chose that provider (null on SQLite).</summary>
+    public string? PostgresConnectionString { get; }
 
     /// <summary>The app's "now" (UTC), for rows a test writes beside the app's.</summary>
     public DateTime UtcNow => TestClock.UtcNow(Services);
@@ -92,6 +107,11 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (PostgresConnectionString is not null)
+        {
+            PostgresServer.DropDatabaseAsync(PostgresConnectionString).GetAwaiter().GetResult();
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -9,7 +9,12 @@ namespace TenantPortal.Tests.Repairs;
 
 /// <summary>Slot capacity and double submits through the real services on a real SQLite file, each caller in its own
 /// DI scope (own connection), all at once.</summary>
-public sealed class BookingConcurrencyTests(RepairsAppFixture fixture) : IClassFixture<RepairsAppFixture>
+public sealed class BookingConcurrencyTests(RepairsAppFixture fixture) : BookingConcurrency(fixture), IClassFixture<RepairsAppFixture>;
+
+/// <summary>The same contention on a real PostgreSQL server, where the callers' transactions interleave.</summary>
+public sealed class PostgresBookingConcurrencyTests(PostgresRepairsAppFixture fixture) : BookingConcurrency(fixture), IClassFixture<PostgresRepairsAppFixture>;
+
+public abstract class BookingConcurrency(RepairsAppFixture fixture)
 {
     private RepairsApp App => fixture.App;
 

@@ -1,6 +1,6 @@
 namespace TenantPortal.Web.Infrastructure.Configuration;
 
-public enum DatabaseProvider { Sqlite, SqlServer }
+public enum DatabaseProvider { Sqlite, SqlServer, PostgreSql }
 
 /// <summary>Which engine, and where the two databases live. Both connection strings may name the same database.</summary>
 public sealed class DatabaseOptions
@@ -16,5 +16,5 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider ParsedProvider =>
         Enum.TryParse<DatabaseProvider>(Provider, ignoreCase: true, out var p) ? p
-        : throw new InvalidOperationException($"Database:Provider '{Provider}' is not known. Use 'Sqlite' or 'SqlServer'.");
+        : throw new InvalidOperationException($"Database:Provider '{Provider}' is not known. Use 'Sqlite', 'SqlServer' or 'PostgreSql'.");
 }
