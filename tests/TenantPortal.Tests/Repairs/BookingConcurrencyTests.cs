@@ -128,9 +128,22 @@ public abstract class BookingConcurrency(RepairsAppFixture fixture)
         Assert.Equal(AppointmentStatus.Booked, appointments.Single(a => a.SlotId == otherSlot.Id).Status);
     }
 
-    private async Task<SubmitResult> SubmitInOwnScopeAsync(RepairDraft draft)
+    [Fact]
+    public async Task The_first_reports_of_a_new_year_made_at_once_each_get_the_next_reference_of_that_year()
     {
-        await using var scope = App.Factory.Services.CreateAsyncScope();
+        var (tenancyId, tenantId, itemId, _) = await OnePlaceSlotAsync();
+        var newYear = new DateTimeOffset(2031, 1, 7, 10, 0, 0, TimeSpan.Zero);
+        using var app = await fixture.StartAnotherAsync(s => s.AddSingleton<TimeProvider>(Infrastructure.TestClock.Fake(newYear)));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => SubmitInOwnScopeAsync(Draft(tenancyId, tenantId, itemId, null, $"New year {i}"), app)));
+
+        Assert.All(results, r => Assert.Equal(SubmitStatus.Created, r.Status));
+        Assert.Equal(Enumerable.Range(1, 5).Select(n => RepairReferenceGenerator.Format(2031, n)), results.Select(r => r.Reference).Order());
+    }
+
+    private async Task<SubmitResult> SubmitInOwnScopeAsync(RepairDraft draft, RepairsApp? app = null)
+    {
+        await using var scope = (app ?? App).Factory.Services.CreateAsyncScope();
         var reporting = scope.ServiceProvider.GetRequiredService<RepairReporting>();
         return await reporting.SubmitAsync(draft, Web.Data.Housing.RepairChannel.Portal, new RepairActor("Alex Morgan", draft.ReportedByTenantId));
     }

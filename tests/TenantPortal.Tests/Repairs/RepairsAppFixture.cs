@@ -16,6 +16,10 @@ public class RepairsAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync() => App = await RepairsApp.StartAsync(settings);
 
+    /// <summary>Another app on the same provider, for a test that needs different services (e.g. its own clock).</summary>
+    public Task<RepairsApp> StartAnotherAsync(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> services) =>
+        RepairsApp.StartAsync(settings, services: services);
+
     public Task DisposeAsync()
     {
         App.Dispose();

@@ -12,6 +12,12 @@ public static class DatabaseRegistration
     public const string HousingMigrationsTable = "__HousingMigrationsHistory";
     public const string PortalMigrationsTable = "__PortalMigrationsHistory";
 
+    /// <summary>Transient failures (an Azure SQL failover, a deadlock victim) are retried a few times, quickly: a
+    /// tenant waits a second or two rather than seeing the "try again later" page. Every use case's transaction runs
+    /// inside the execution strategy (<see cref="PortalUnitOfWork"/>), so a retry repeats the whole use case.</summary>
+    private const int RetryCount = 3;
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+
     /// <summary>Registers both contexts for the configured provider. Features depend on the abstract
     /// HousingDbContext / PortalDbContext; the provider-specific subclasses only carry their own migrations.</summary>
     public static IServiceCollection AddPortalDatabases(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -38,14 +44,14 @@ public static class DatabaseRegistration
             case DatabaseProvider.SqlServer:
                 AddContexts<SqlServerHousingDbContext, SqlServerPortalDbContext>(services, shared, housing, portal,
                     (o, connection, connectionString, history) => connection is null
-                        ? o.UseSqlServer(connectionString, s => s.MigrationsHistoryTable(history))
-                        : o.UseSqlServer(connection, s => s.MigrationsHistoryTable(history)));
+                        ? o.UseSqlServer(connectionString, s => s.MigrationsHistoryTable(history).EnableRetryOnFailure(RetryCount, RetryDelay, null))
+                        : o.UseSqlServer(connection, s => s.MigrationsHistoryTable(history).EnableRetryOnFailure(RetryCount, RetryDelay, null)));
                 break;
             case DatabaseProvider.PostgreSql:
                 AddContexts<PostgresHousingDbContext, PostgresPortalDbContext>(services, shared, housing, portal,
                     (o, connection, connectionString, history) => connection is null
-                        ? o.UseNpgsql(connectionString, s => s.MigrationsHistoryTable(history))
-                        : o.UseNpgsql(connection, s => s.MigrationsHistoryTable(history)));
+                        ? o.UseNpgsql(connectionString, s => s.MigrationsHistoryTable(history).EnableRetryOnFailure(RetryCount, RetryDelay, null))
+                        : o.UseNpgsql(connection, s => s.MigrationsHistoryTable(history).EnableRetryOnFailure(RetryCount, RetryDelay, null)));
                 break;
             default:
                 AddContexts<SqliteHousingDbContext, SqlitePortalDbContext>(services, shared, housing, portal,
