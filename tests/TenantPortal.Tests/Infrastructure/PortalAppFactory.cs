@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace TenantPortal.Tests.Infrastructure;
@@ -65,6 +66,21 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     /// <summary>The app's PostgreSQL database when the settings chose that provider (null on SQLite).</summary>
     public string? PostgresConnectionString { get; }
+
+    /// <summary>Forgets the authenticator codes already used on this app's database (see <see cref="Totp.ForgetUsedCodes"/>).</summary>
+    public void ForgetUsedAuthenticatorCodes()
+    {
+        if (PostgresConnectionString is null)
+        {
+            Totp.ForgetUsedCodes(DatabasePath);
+            return;
+        }
+
+        using var scope = Services.CreateScope();
+        var portal = scope.ServiceProvider.GetRequiredService<TenantPortal.Web.Data.Portal.PortalDbContext>();
+        portal.UserTokens.Where(t => t.LoginProvider == TenantPortal.Web.Features.Account.SingleUseAuthenticatorTokenProvider.LoginProvider
+            && t.Name == TenantPortal.Web.Features.Account.SingleUseAuthenticatorTokenProvider.LastStepName).ExecuteDelete();
+    }
 
     /// <summary>The app's "now" (UTC), for rows a test writes beside the app's.</summary>
     public DateTime UtcNow => TestClock.UtcNow(Services);
