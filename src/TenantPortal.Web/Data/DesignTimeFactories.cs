@@ -6,8 +6,8 @@ using TenantPortal.Web.Infrastructure.Database;
 
 namespace TenantPortal.Web.Data;
 
-// `dotnet ef` builds each provider's context through these, so migrations for both providers can be made on a
-// machine without SQL Server. The connection strings are never opened.
+// `dotnet ef` builds each provider's context through these, so migrations for every provider can be made on a
+// machine without SQL Server or PostgreSQL. The connection strings are never opened.
 internal sealed class SqliteHousingDesignFactory : IDesignTimeDbContextFactory<SqliteHousingDbContext>
 {
     public SqliteHousingDbContext CreateDbContext(string[] args) =>
@@ -34,4 +34,18 @@ internal sealed class SqlServerPortalDesignFactory : IDesignTimeDbContextFactory
     public SqlServerPortalDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerPortalDbContext>()
             .UseSqlServer("Server=.;Database=TenantPortal;Trusted_Connection=True", s => s.MigrationsHistoryTable(DatabaseRegistration.PortalMigrationsTable)).Options);
+}
+
+internal sealed class PostgresHousingDesignFactory : IDesignTimeDbContextFactory<PostgresHousingDbContext>
+{
+    public PostgresHousingDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresHousingDbContext>()
+            .UseNpgsql("Host=localhost;Database=tenantportal", s => s.MigrationsHistoryTable(DatabaseRegistration.HousingMigrationsTable)).Options);
+}
+
+internal sealed class PostgresPortalDesignFactory : IDesignTimeDbContextFactory<PostgresPortalDbContext>
+{
+    public PostgresPortalDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresPortalDbContext>()
+            .UseNpgsql("Host=localhost;Database=tenantportal", s => s.MigrationsHistoryTable(DatabaseRegistration.PortalMigrationsTable)).Options);
 }

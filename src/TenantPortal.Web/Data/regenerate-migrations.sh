@@ -8,7 +8,9 @@ name=${1:-InitialCreate}
 rm -rf Data/Housing/Migrations Data/Portal/Migrations
 dotnet build -v q
 for ctx in SqliteHousingDbContext:Housing/Migrations/Sqlite SqlServerHousingDbContext:Housing/Migrations/SqlServer \
-           SqlitePortalDbContext:Portal/Migrations/Sqlite SqlServerPortalDbContext:Portal/Migrations/SqlServer; do
+           PostgresHousingDbContext:Housing/Migrations/Postgres \
+           SqlitePortalDbContext:Portal/Migrations/Sqlite SqlServerPortalDbContext:Portal/Migrations/SqlServer \
+           PostgresPortalDbContext:Portal/Migrations/Postgres; do
   dotnet ef migrations add "$name" --no-build --context "${ctx%%:*}" --output-dir "Data/${ctx#*:}" \
     --namespace "TenantPortal.Web.Data.$(echo "${ctx#*:}" | tr / .)" | tail -1
 done

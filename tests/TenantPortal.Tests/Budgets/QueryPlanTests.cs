@@ -131,6 +131,20 @@ public sealed partial class QueryPlanTests : IClassFixture<QueryPlanTests.PlanAp
     }
 
     [Fact]
+    public async Task Tenant_repairs_pages_read_each_repairs_booked_time_without_ranking_every_appointment()
+    {
+        var client = await app.TenantAsync();
+        var list = await client.GetDocumentAsync("/repairs");
+        var details = list.QuerySelectorAll("a[href^='/repairs/R']").Select(a => a.GetAttribute("href")!).First();
+
+        var plans = (await app.PlansForAsync(client, "/repairs")).Concat(await app.PlansForAsync(client, details))
+            .Concat(await app.PlansForAsync(client, $"{details}/appointment")).ToList();
+
+        Assert.Contains(plans, p => p.Sql.Contains("\"Appointments\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(plans, p => p.Sql.Contains("ROW_NUMBER", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public void A_full_table_scan_is_recognised_and_an_index_walk_is_not()
     {
         const string sql = "SELECT * FROM \"Repairs\" AS \"r\" INNER JOIN \"Properties\" AS \"p\" ON 1 WHERE EXISTS (SELECT 1 FROM \"Repairs\" AS \"r0\")";

@@ -8,13 +8,19 @@ using TenantPortal.Web.Infrastructure.Email;
 
 namespace TenantPortal.Tests.Deployment;
 
-/// <summary>Several instances' email workers on one outbox: every email is sent exactly once.</summary>
-public sealed class EmailOutboxLeaseTests : IDisposable
+/// <summary>Several instances' email workers on one outbox: every email is sent exactly once (on SQLite here, on
+/// PostgreSQL in <see cref="PostgresEmailOutboxLeaseTests"/>).</summary>
+public class EmailOutboxLeaseTests : IDisposable
 {
     private readonly ConcurrentQueue<string> sent = new();
     private readonly PortalAppFactory factory;
 
     public EmailOutboxLeaseTests()
+        : this(null)
+    {
+    }
+
+    protected EmailOutboxLeaseTests(IDictionary<string, string?>? settings)
     {
         var sender = new Mock<IEmailSender>();
         sender.Setup(s => s.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()))
@@ -23,7 +29,7 @@ public sealed class EmailOutboxLeaseTests : IDisposable
                 await Task.Yield();
                 sent.Enqueue(message.To);
             });
-        factory = new PortalAppFactory(services => services.AddSingleton(sender.Object));
+        factory = new PortalAppFactory(services => services.AddSingleton(sender.Object), settings);
     }
 
     [Fact]
@@ -67,5 +73,12 @@ public sealed class EmailOutboxLeaseTests : IDisposable
         }
     }
 
-    public void Dispose() => factory.Dispose();
+    public void Dispose()
+    {
+        factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+/// <summary>The same workers on a real PostgreSQL server, where claims of different workers interleave.</summary>
+public sealed class PostgresEmailOutboxLeaseTests() : EmailOutboxLeaseTests(PostgresServer.Settings);

@@ -30,7 +30,7 @@ public sealed class ConfigurationValidationTests
     {
         var problems = Validate(With("Database:Provider", "Oracle"));
 
-        Assert.Contains("Database:Provider 'Oracle' is not known. Use 'Sqlite' or 'SqlServer'.", problems);
+        Assert.Contains("Database:Provider 'Oracle' is not known. Use 'Sqlite', 'SqlServer' or 'PostgreSql'.", problems);
     }
 
     [Fact]

@@ -6,13 +6,15 @@ using TenantPortal.Web.Data.Portal;
 
 namespace TenantPortal.Tests.Foundation;
 
-/// <summary>Both providers' migrations must match the model (what `dotnet ef migrations has-pending-model-changes`
-/// checks) and produce a script. SQL Server is never reached: neither check opens a connection.</summary>
+/// <summary>Every provider's migrations must match the model (what `dotnet ef migrations has-pending-model-changes`
+/// checks) and produce a script. SQL Server and PostgreSQL are never reached: neither check opens a connection.</summary>
 public sealed class MigrationTests
 {
     private const string SqlServer = "Server=localhost;Database=TenantPortal;Trusted_Connection=True;TrustServerCertificate=True";
 
-    public static TheoryData<string> Contexts => ["sqlite-housing", "sqlserver-housing", "sqlite-portal", "sqlserver-portal"];
+    private const string Postgres = "Host=localhost;Database=tenantportal";
+
+    public static TheoryData<string> Contexts => ["sqlite-housing", "sqlserver-housing", "postgres-housing", "sqlite-portal", "sqlserver-portal", "postgres-portal"];
 
     [Theory]
     [MemberData(nameof(Contexts))]
@@ -28,8 +30,8 @@ public sealed class MigrationTests
     public void Migrations_generate_a_script(string name)
     {
         using var db = Create(name);
-        // SQL Server deployments run the idempotent script; SQLite can't make one, and migrates at start-up instead.
-        var options = name.StartsWith("sqlserver", StringComparison.Ordinal) ? MigrationsSqlGenerationOptions.Idempotent : MigrationsSqlGenerationOptions.Default;
+        // SQL Server and PostgreSQL deployments run the idempotent script; SQLite can't make one, and migrates at start-up instead.
+        var options = !name.StartsWith("sqlite", StringComparison.Ordinal) ? MigrationsSqlGenerationOptions.Idempotent : MigrationsSqlGenerationOptions.Default;
 
         var script = db.GetService<IMigrator>().GenerateScript(options: options);
 
@@ -62,6 +64,10 @@ public sealed class MigrationTests
             .UseSqlite("Data Source=:memory:", s => s.MigrationsHistoryTable("__PortalMigrationsHistory")).Options),
         "sqlserver-portal" => new SqlServerPortalDbContext(new DbContextOptionsBuilder<SqlServerPortalDbContext>()
             .UseSqlServer(SqlServer, s => s.MigrationsHistoryTable("__PortalMigrationsHistory")).Options),
+        "postgres-housing" => new PostgresHousingDbContext(new DbContextOptionsBuilder<PostgresHousingDbContext>()
+            .UseNpgsql(Postgres, s => s.MigrationsHistoryTable("__HousingMigrationsHistory")).Options),
+        "postgres-portal" => new PostgresPortalDbContext(new DbContextOptionsBuilder<PostgresPortalDbContext>()
+            .UseNpgsql(Postgres, s => s.MigrationsHistoryTable("__PortalMigrationsHistory")).Options),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace TenantPortal.Tests.Infrastructure;
@@ -19,11 +20,23 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         Environment = environment;
         Folder = Directory.CreateTempSubdirectory("tenantportal-test-").FullName;
         DatabasePath = Path.Combine(Folder, "tenantportal.db");
-        File.Copy(DemoDatabaseTemplate.Path, DatabasePath);
+        string database;
+        if (PostgresServer.IsPostgres(settings))
+        {
+            // Settings with Database:Provider PostgreSql: a copy of the demo database on the test run's cluster.
+            PostgresConnectionString = PostgresServer.CreateDemoDatabaseAsync().GetAwaiter().GetResult();
+            database = PostgresConnectionString;
+        }
+        else
+        {
+            File.Copy(DemoDatabaseTemplate.Path, DatabasePath);
+            database = $"Data Source={DatabasePath}";
+        }
+
         this.settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Housing"] = $"Data Source={DatabasePath}",
-            ["ConnectionStrings:Portal"] = $"Data Source={DatabasePath}",
+            ["ConnectionStrings:Housing"] = database,
+            ["ConnectionStrings:Portal"] = database,
             ["Email:PickupDirectory"] = EmailFolder,
             ["Texts:Directory"] = TextFolder,
             ["Logging:FileFolder"] = Path.Combine(Folder, "logs"),
@@ -52,6 +65,24 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     public string EmailFolder => Path.Combine(Folder, "emails");
     public string TextFolder => Path.Combine(Folder, "texts");
     public string ConnectionString => $"Data Source={DatabasePath}";
+
+    /// <summary>The app's PostgreSQL database when the settings chose that provider (null on SQLite).</summary>
+    public string? PostgresConnectionString { get; }
+
+    /// <summary>Forgets the authenticator codes already used on this app's database (see <see cref="Totp.ForgetUsedCodes"/>).</summary>
+    public void ForgetUsedAuthenticatorCodes()
+    {
+        if (PostgresConnectionString is null)
+        {
+            Totp.ForgetUsedCodes(DatabasePath);
+            return;
+        }
+
+        using var scope = Services.CreateScope();
+        var portal = scope.ServiceProvider.GetRequiredService<TenantPortal.Web.Data.Portal.PortalDbContext>();
+        portal.UserTokens.Where(t => t.LoginProvider == TenantPortal.Web.Features.Account.SingleUseAuthenticatorTokenProvider.LoginProvider
+            && t.Name == TenantPortal.Web.Features.Account.SingleUseAuthenticatorTokenProvider.LastStepName).ExecuteDelete();
+    }
 
     /// <summary>The app's "now" (UTC), for rows a test writes beside the app's.</summary>
     public DateTime UtcNow => TestClock.UtcNow(Services);
@@ -94,6 +125,11 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (PostgresConnectionString is not null)
+        {
+            PostgresServer.DropDatabaseAsync(PostgresConnectionString).GetAwaiter().GetResult();
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -24,7 +24,7 @@ public static class SignIn
         var codePage = response.Headers.Location?.OriginalString ?? throw new InvalidOperationException("No two-factor step");
         if (PortalAppFactory.Of(client) is { } factory)
         {
-            Totp.ForgetUsedCodes(factory.DatabasePath);
+            factory.ForgetUsedAuthenticatorCodes();
         }
 
         response = await client.SubmitFormAsync(codePage, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });

@@ -3,11 +3,16 @@ using TenantPortal.Tests.Infrastructure;
 namespace TenantPortal.Tests.Rent;
 
 /// <summary>The app with Stripe keys configured and Stripe's API faked underneath.</summary>
-public sealed class StripeAppFixture : IDisposable
+public class StripeAppFixture : IDisposable
 {
     public StripeAppFixture()
+        : this(null)
     {
-        Factory = FakeStripe.CreateFactory(Stripe);
+    }
+
+    protected StripeAppFixture(IDictionary<string, string?>? settings)
+    {
+        Factory = FakeStripe.CreateFactory(Stripe, settings: settings);
     }
 
     public FakeStripe Stripe { get; } = new();
@@ -24,8 +29,15 @@ public sealed class StripeAppFixture : IDisposable
         return (client, tenancy);
     }
 
-    public void Dispose() => Factory.Dispose();
+    public void Dispose()
+    {
+        Factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+/// <summary>The same app on a database of its own on the test run's PostgreSQL server.</summary>
+public sealed class PostgresStripeAppFixture() : StripeAppFixture(PostgresServer.Settings);
 
 /// <summary>The app in Development without Stripe keys: the test payment gateway.</summary>
 public sealed class TestGatewayAppFixture : IDisposable

@@ -9,7 +9,12 @@ namespace TenantPortal.Tests.Repairs;
 
 /// <summary>Slot capacity and double submits through the real services on a real SQLite file, each caller in its own
 /// DI scope (own connection), all at once.</summary>
-public sealed class BookingConcurrencyTests(RepairsAppFixture fixture) : IClassFixture<RepairsAppFixture>
+public sealed class BookingConcurrencyTests(RepairsAppFixture fixture) : BookingConcurrency(fixture), IClassFixture<RepairsAppFixture>;
+
+/// <summary>The same contention on a real PostgreSQL server, where the callers' transactions interleave.</summary>
+public sealed class PostgresBookingConcurrencyTests(PostgresRepairsAppFixture fixture) : BookingConcurrency(fixture), IClassFixture<PostgresRepairsAppFixture>;
+
+public abstract class BookingConcurrency(RepairsAppFixture fixture)
 {
     private RepairsApp App => fixture.App;
 
@@ -123,9 +128,22 @@ public sealed class BookingConcurrencyTests(RepairsAppFixture fixture) : IClassF
         Assert.Equal(AppointmentStatus.Booked, appointments.Single(a => a.SlotId == otherSlot.Id).Status);
     }
 
-    private async Task<SubmitResult> SubmitInOwnScopeAsync(RepairDraft draft)
+    [Fact]
+    public async Task The_first_reports_of_a_new_year_made_at_once_each_get_the_next_reference_of_that_year()
     {
-        await using var scope = App.Factory.Services.CreateAsyncScope();
+        var (tenancyId, tenantId, itemId, _) = await OnePlaceSlotAsync();
+        var newYear = new DateTimeOffset(2031, 1, 7, 10, 0, 0, TimeSpan.Zero);
+        using var app = await fixture.StartAnotherAsync(s => s.AddSingleton<TimeProvider>(Infrastructure.TestClock.Fake(newYear)));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => SubmitInOwnScopeAsync(Draft(tenancyId, tenantId, itemId, null, $"New year {i}"), app)));
+
+        Assert.All(results, r => Assert.Equal(SubmitStatus.Created, r.Status));
+        Assert.Equal(Enumerable.Range(1, 5).Select(n => RepairReferenceGenerator.Format(2031, n)), results.Select(r => r.Reference).Order());
+    }
+
+    private async Task<SubmitResult> SubmitInOwnScopeAsync(RepairDraft draft, RepairsApp? app = null)
+    {
+        await using var scope = (app ?? App).Factory.Services.CreateAsyncScope();
         var reporting = scope.ServiceProvider.GetRequiredService<RepairReporting>();
         return await reporting.SubmitAsync(draft, Web.Data.Housing.RepairChannel.Portal, new RepairActor("Alex Morgan", draft.ReportedByTenantId));
     }

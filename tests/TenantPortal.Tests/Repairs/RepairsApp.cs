@@ -42,7 +42,9 @@ public sealed class RepairsApp : IDisposable
         {
             if (shortLockTimeout)
             {
-                s.AddScoped(_ => new SharedConnection(DatabaseProvider.Sqlite, $"Data Source={factory!.DatabasePath};Default Timeout=1"));
+                s.AddScoped(_ => factory!.PostgresConnectionString is { } postgres
+                    ? new SharedConnection(DatabaseProvider.PostgreSql, $"{postgres};Options=-c lock_timeout=1000")
+                    : new SharedConnection(DatabaseProvider.Sqlite, $"Data Source={factory!.DatabasePath};Default Timeout=1"));
             }
 
             services?.Invoke(s);

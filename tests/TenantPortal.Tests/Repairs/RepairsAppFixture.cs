@@ -1,11 +1,24 @@
 namespace TenantPortal.Tests.Repairs;
 
 /// <summary>One seeded app per test class.</summary>
-public sealed class RepairsAppFixture : IAsyncLifetime
+public class RepairsAppFixture : IAsyncLifetime
 {
+    private readonly IDictionary<string, string?>? settings;
+
+    public RepairsAppFixture()
+        : this(null)
+    {
+    }
+
+    protected RepairsAppFixture(IDictionary<string, string?>? settings) => this.settings = settings;
+
     public RepairsApp App { get; private set; } = null!;
 
-    public async Task InitializeAsync() => App = await RepairsApp.StartAsync();
+    public async Task InitializeAsync() => App = await RepairsApp.StartAsync(settings);
+
+    /// <summary>Another app on the same provider, for a test that needs different services (e.g. its own clock).</summary>
+    public Task<RepairsApp> StartAnotherAsync(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> services) =>
+        RepairsApp.StartAsync(settings, services: services);
 
     public Task DisposeAsync()
     {
@@ -13,3 +26,6 @@ public sealed class RepairsAppFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 }
+
+/// <summary>The seeded app on a database of its own on the test run's PostgreSQL server.</summary>
+public sealed class PostgresRepairsAppFixture() : RepairsAppFixture(Infrastructure.PostgresServer.Settings);

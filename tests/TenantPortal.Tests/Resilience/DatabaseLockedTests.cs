@@ -10,9 +10,17 @@ namespace TenantPortal.Tests.Resilience;
 
 /// <summary>The database locked mid-journey: the honest 503 page with the phone number, nothing written, and what
 /// the tenant typed kept in the page so "Try again" sends it unchanged once the database is back.</summary>
-public sealed class DatabaseLockedTests : IDisposable
+public class DatabaseLockedTests : IDisposable
 {
-    private readonly RepairsApp app = RepairsApp.StartAsync(shortLockTimeout: true).GetAwaiter().GetResult();
+    private readonly RepairsApp app;
+
+    public DatabaseLockedTests()
+        : this(null)
+    {
+    }
+
+    protected DatabaseLockedTests(IDictionary<string, string?>? settings) =>
+        app = RepairsApp.StartAsync(settings, shortLockTimeout: true).GetAwaiter().GetResult();
 
     [Fact]
     public async Task Saving_contact_details_while_the_database_is_locked_keeps_the_answer_and_try_again_saves_it()
@@ -21,7 +29,7 @@ public sealed class DatabaseLockedTests : IDisposable
         var check = await client.FollowAsync(await client.SubmitFormAsync("/contact-details/preferred-contact", new Dictionary<string, string> { ["Value"] = "Letter" }));
 
         HttpResponseMessage failed;
-        await using (await DatabaseLock.TakeAsync(app.Factory.DatabasePath))
+        await using (await DatabaseLock.TakeAsync(app.Factory))
         {
             failed = await client.SubmitFormAsync(check, new Dictionary<string, string> { ["Step"] = "save" });
         }
@@ -47,7 +55,7 @@ public sealed class DatabaseLockedTests : IDisposable
         var attemptsBefore = await app.WithPortalAsync(db => db.PaymentAttempts.CountAsync());
 
         HttpResponseMessage failed;
-        await using (await DatabaseLock.TakeAsync(app.Factory.DatabasePath))
+        await using (await DatabaseLock.TakeAsync(app.Factory))
         {
             failed = await client.SubmitFormAsync(payPage, new Dictionary<string, string> { ["Form.Amount"] = "33.50" });
         }
@@ -69,7 +77,7 @@ public sealed class DatabaseLockedTests : IDisposable
         var signIn = await client.GetDocumentAsync("/account/sign-in");
 
         HttpResponseMessage failed;
-        await using (await DatabaseLock.TakeAsync(app.Factory.DatabasePath))
+        await using (await DatabaseLock.TakeAsync(app.Factory))
         {
             // The right password makes the sign-in write (the server-side session, the last sign-in time): that
             // write meets the lock. (Wrong passwords write nothing: they are counted in memory.)
@@ -95,5 +103,12 @@ public sealed class DatabaseLockedTests : IDisposable
     private Task<ContactMethod> DemoTenantPreferenceAsync() =>
         app.WithHousingAsync(db => db.Tenants.Where(t => t.Email == DemoSeeder.TenantEmail).Select(t => t.PreferredContactMethod).SingleAsync());
 
-    public void Dispose() => app.Dispose();
+    public void Dispose()
+    {
+        app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+/// <summary>The same failures on PostgreSQL: every table locked, the app's lock_timeout 1 second.</summary>
+public sealed class PostgresDatabaseLockedTests() : DatabaseLockedTests(PostgresServer.Settings);

@@ -6,7 +6,12 @@ using TenantPortal.Web.Data.Portal;
 namespace TenantPortal.Tests.Resilience;
 
 /// <summary>Double taps and webhook storms against the real app on a real SQLite file.</summary>
-public sealed class PaymentRaceTests(StripeAppFixture app) : IClassFixture<StripeAppFixture>
+public sealed class PaymentRaceTests(StripeAppFixture app) : PaymentRaces(app), IClassFixture<StripeAppFixture>;
+
+/// <summary>The same races on a real PostgreSQL server, where concurrent transactions interleave.</summary>
+public sealed class PostgresPaymentRaceTests(PostgresStripeAppFixture app) : PaymentRaces(app), IClassFixture<PostgresStripeAppFixture>;
+
+public abstract class PaymentRaces(StripeAppFixture app)
 {
     [Fact]
     public async Task Pay_tapped_five_times_at_once_opens_one_checkout_for_the_attempt()

@@ -63,3 +63,19 @@ public sealed class SqliteHousingDbContext(DbContextOptions<SqliteHousingDbConte
 
 /// <summary>The housing context on SQL Server, with its own migrations.</summary>
 public sealed class SqlServerHousingDbContext(DbContextOptions<SqlServerHousingDbContext> options) : HousingDbContext(options);
+
+/// <summary>The housing context on PostgreSQL, with its own migrations.</summary>
+public sealed class PostgresHousingDbContext(DbContextOptions<PostgresHousingDbContext> options) : HousingDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        PostgresModel.QuoteNames(modelBuilder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        PostgresModel.Conventions(configurationBuilder);
+    }
+}

@@ -115,45 +115,50 @@ public sealed class RegisterController(
             return View(form);
         }
 
-        await using var transaction = await portal.Database.BeginTransactionAsync(ct);
-        if (await portal.Users.AnyAsync(u => u.TenantId == tenantId, ct))
+        // The account's rows in one transaction, inside the execution strategy so a transient failure (a SQL Server
+        // failover, a PostgreSQL deadlock victim) retries the whole registration instead of failing it.
+        return await portal.Database.CreateExecutionStrategy().ExecuteAsync(async Task<IActionResult> () =>
         {
-            await transaction.RollbackAsync(ct);
-            await journey.EndAsync(HttpContext, ct);
-            return View("AlreadyRegistered", new AlreadyRegisteredModel(landlord.Value.PhoneNumber));
-        }
+            await using var transaction = await portal.Database.BeginTransactionAsync(ct);
+            if (await portal.Users.AnyAsync(u => u.TenantId == tenantId, ct))
+            {
+                await transaction.RollbackAsync(ct);
+                await journey.EndAsync(HttpContext, ct);
+                return View("AlreadyRegistered", new AlreadyRegisteredModel(landlord.Value.PhoneNumber));
+            }
 
-        if (await users.FindByEmailAsync(email) is not null)
-        {
-            // Someone else's (or their own older) account uses this address: tell the address's owner by email and
-            // show the usual "check your email" page, so the form never reveals which addresses have accounts.
-            emails.AlreadyHaveAccount(portal, email);
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                // Someone else's (or their own older) account uses this address: tell the address's owner by email and
+                // show the usual "check your email" page, so the form never reveals which addresses have accounts.
+                emails.AlreadyHaveAccount(portal, email);
+                await portal.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return await FinishedRegistrationAsync(ct);
+            }
+
+            IdentityResult created;
+            try
+            {
+                created = await users.CreateAsync(user, form.Password!);
+            }
+            catch (DbUpdateException)
+            {
+                // Two registrations for the same tenant at once: the unique index on TenantId keeps it to one account.
+                return View("AlreadyRegistered", new AlreadyRegisteredModel(landlord.Value.PhoneNumber));
+            }
+
+            if (!created.Succeeded)
+            {
+                AddPasswordErrors(nameof(form.Password), created.Errors);
+                return View(form);
+            }
+
+            emails.ConfirmEmail(portal, user, await users.GenerateEmailConfirmationTokenAsync(user));
             await portal.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return await FinishedRegistrationAsync(ct);
-        }
-
-        IdentityResult created;
-        try
-        {
-            created = await users.CreateAsync(user, form.Password!);
-        }
-        catch (DbUpdateException)
-        {
-            // Two registrations for the same tenant at once: the unique index on TenantId keeps it to one account.
-            return View("AlreadyRegistered", new AlreadyRegisteredModel(landlord.Value.PhoneNumber));
-        }
-
-        if (!created.Succeeded)
-        {
-            AddPasswordErrors(nameof(form.Password), created.Errors);
-            return View(form);
-        }
-
-        emails.ConfirmEmail(portal, user, await users.GenerateEmailConfirmationTokenAsync(user));
-        await portal.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return await FinishedRegistrationAsync(ct);
+        });
     }
 
     [HttpGet("check-your-email")]

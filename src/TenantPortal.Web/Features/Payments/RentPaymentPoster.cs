@@ -230,11 +230,22 @@ public sealed class RentPaymentPoster(
         return true;
     }
 
-    /// <summary>Writes one portal line and moves the balance by compare-and-set (inside the caller's transaction).</summary>
+    /// <summary>Writes one portal line and moves the balance (inside the caller's transaction). The balance moves by a
+    /// relative UPDATE, which takes the tenancy row's lock first: concurrent postings to one rent account queue behind
+    /// each other on a server database (SQL Server, PostgreSQL), where transactions interleave, instead of failing a
+    /// compare-and-set again and again. A second posting of the same payment still fails on the unique
+    /// ProviderReference and rolls back with its balance change.</summary>
     private async Task<long> PostAsync(PaymentAttempt attempt, decimal amount, RentTransactionType type, string description, string providerReference, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var balance = await housing.Tenancies.Where(t => t.Id == attempt.TenancyId).Select(t => t.Balance).SingleAsync(ct);
+        var updated = await housing.Tenancies
+            .Where(t => t.Id == attempt.TenancyId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Balance, t => t.Balance + amount).SetProperty(t => t.BalanceUpdatedAt, now), ct);
+        if (updated != 1)
+        {
+            throw new InvalidOperationException($"Tenancy {attempt.TenancyId} of payment attempt {attempt.Id} is not in the housing database.");
+        }
+
         var line = new RentTransaction
         {
             TenancyId = attempt.TenancyId,
@@ -248,14 +259,6 @@ public sealed class RentPaymentPoster(
             CreatedAt = now,
         };
         housing.RentTransactions.Add(line);
-        var updated = await housing.Tenancies
-            .Where(t => t.Id == attempt.TenancyId && t.Balance == balance)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Balance, balance + amount).SetProperty(t => t.BalanceUpdatedAt, now), ct);
-        if (updated != 1)
-        {
-            throw new DbUpdateConcurrencyException("The rent account balance changed while posting.");
-        }
-
         await housing.SaveChangesAsync(ct);
         return line.Id;
     }

@@ -96,7 +96,7 @@ public sealed class AppointmentBooking(HousingDbContext db, TimeProvider clock)
     }
 
     /// <summary>Moves a repair's booked appointment to another slot: takes the new place first, then releases the old
-    /// one. Load the repair with its Appointments (and their Slot) tracked.</summary>
+    /// one, with the two slot rows locked in id order. Load the repair with its Appointments (and their Slot) tracked.</summary>
     public async Task<BookingOutcome> MoveAsync(Repair repair, int patchId, int newSlotId, DateOnly latest, string bookedBy, RepairChannel channel, bool enforceCutOff, CancellationToken ct)
     {
         var current = repair.Appointments.FirstOrDefault(a => a.Status == AppointmentStatus.Booked);
@@ -108,6 +108,14 @@ public sealed class AppointmentBooking(HousingDbContext db, TimeProvider clock)
         if (current?.SlotId == newSlotId)
         {
             return BookingOutcome.Booked;
+        }
+
+        if (current is not null && current.SlotId < newSlotId)
+        {
+            // Slot rows are locked in id order: two moves crossing between the same two slots (A to B while B to A)
+            // then queue instead of deadlocking on a server database. The no-op update only takes the row lock.
+            await db.AppointmentSlots.Where(s => s.Id == current.SlotId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.BookedCount, x => x.BookedCount), ct);
         }
 
         var outcome = await BookAsync(repair, patchId, newSlotId, latest, bookedBy, channel, ct);

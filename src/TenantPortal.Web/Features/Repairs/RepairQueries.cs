@@ -37,12 +37,15 @@ public sealed class RepairQueries(HousingDbContext db)
                 r.Status,
                 r.ReportedAt,
                 r.TargetDate,
-                Slot = r.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => new { a.Slot.Date, a.Slot.Period }).FirstOrDefault(),
+                // Scalar subqueries per repair (index on Appointments.RepairId), not a FirstOrDefault of a row, which EF
+                // turns into a ROW_NUMBER over every booked appointment in the database.
+                SlotDate = r.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => (DateOnly?)a.Slot.Date).FirstOrDefault(),
+                SlotPeriod = r.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => (SlotPeriod?)a.Slot.Period).FirstOrDefault(),
                 Hazard = r.HazardCase != null && r.HazardCase.IsOpen ? new { r.HazardCase.Kind, r.HazardCase.NextStep, r.HazardCase.NextDueAt } : null,
             })
             .Take(200)
             .ToListAsync(ct);
-        return rows.Select(r => new RepairListItem(r.Reference, r.Item, r.Problem, r.Location, r.Status, r.ReportedAt, r.TargetDate, r.Slot?.Date, r.Slot?.Period,
+        return rows.Select(r => new RepairListItem(r.Reference, r.Item, r.Problem, r.Location, r.Status, r.ReportedAt, r.TargetDate, r.SlotDate, r.SlotPeriod,
             r.Hazard is { NextDueAt: { } due } h && Enum.TryParse<HazardStepKind>(h.NextStep, out var step) ? RepairWording.HazardStep(step, h.Kind, due) : null)).ToList();
     }
 }

@@ -46,25 +46,35 @@ public sealed class RepairReporting(
             return new SubmitResult(SubmitStatus.Invalid, Error: "The report is not complete.");
         }
 
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await unitOfWork.ExecuteAsync(c => SubmitInTransactionAsync(draft, channel, actor, c), ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Needed here although the unit of work forgets tracked rows when it fails: an officer's report runs inside
-            // the officer's own unit of work, where the inner one does not clear (it would drop the outer's rows).
-            housing.ChangeTracker.Clear();
-            portal.ChangeTracker.Clear();
-            var existing = await housing.Repairs.AsNoTracking().Where(r => r.SubmissionKey == draft.Id).Select(r => r.Reference).FirstOrDefaultAsync(ct);
-            if (existing is not null)
+            try
             {
-                return new SubmitResult(SubmitStatus.AlreadySubmitted, existing);
+                return await unitOfWork.ExecuteAsync(c => SubmitInTransactionAsync(draft, channel, actor, c), ct);
             }
+            catch (DbUpdateException)
+            {
+                // Needed here although the unit of work forgets tracked rows when it fails: an officer's report runs
+                // inside the officer's own unit of work, where the inner one does not clear (it would drop the outer's rows).
+                housing.ChangeTracker.Clear();
+                portal.ChangeTracker.Clear();
+                var existing = await housing.Repairs.AsNoTracking().Where(r => r.SubmissionKey == draft.Id).Select(r => r.Reference).FirstOrDefaultAsync(ct);
+                if (existing is not null)
+                {
+                    return new SubmitResult(SubmitStatus.AlreadySubmitted, existing);
+                }
 
-            throw;
+                // Not a double submit: the first reports of a new year both tried to create the year's reference
+                // counter and this one lost (primary key). Its transaction rolled back; the counter exists now.
+                if (attempt >= MaxSubmitTries)
+                {
+                    throw;
+                }
+            }
         }
     }
+
+    private const int MaxSubmitTries = 3;
 
     private async Task<UnitOfWorkResult<SubmitResult>> SubmitInTransactionAsync(RepairDraft draft, RepairChannel channel, RepairActor actor, CancellationToken ct)
     {

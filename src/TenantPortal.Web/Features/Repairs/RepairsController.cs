@@ -49,7 +49,8 @@ public sealed class RepairsController(
                 x.HazardType,
                 x.InvestigateBy,
                 x.CatalogueItem.RightToRepairDefect,
-                Slot = x.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => new { a.Slot.Date, a.Slot.Period }).FirstOrDefault(),
+                SlotDate = x.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => (DateOnly?)a.Slot.Date).FirstOrDefault(),
+                SlotPeriod = x.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => (SlotPeriod?)a.Slot.Period).FirstOrDefault(),
                 History = x.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new { h.At, h.Status, Note = h.NoteVisibleToTenant ? h.Note : null }).ToList(),
                 Photos = x.Photos.OrderBy(p => p.Id).Select(p => new { p.Id, p.StoredFileName }).ToList(),
                 Rating = x.Feedback == null ? (int?)null : x.Feedback.RepairRating,
@@ -65,6 +66,7 @@ public sealed class RepairsController(
             return NotFound();
         }
 
+        var slot = r.SlotDate is { } slotDate && r.SlotPeriod is { } slotPeriod ? new { Date = slotDate, Period = slotPeriod } : null;
         var open = Repair.IsOpenStatus(r.Status);
         var hazard = r.HazardCase is { ClosedReason: null } c ? c : null;
         var available = await photos.AvailableAsync(r.Photos.Select(p => p.StoredFileName).ToList(), ct);
@@ -77,9 +79,9 @@ public sealed class RepairsController(
             Status = r.Status,
             ReportedAt = r.ReportedAt,
             TargetDate = r.TargetDate,
-            Appointment = r.Slot is null ? null : SlotText.Describe(r.Slot.Date, r.Slot.Period),
-            CanChangeAppointment = open && r.Slot is not null && booking.CanChange(r.Slot.Date),
-            CanBook = open && r.Slot is null && r.Status == RepairStatus.Reported && RepairReporting.CanSelfBook(r.Priority, r.HazardType, r.HasAlert),
+            Appointment = slot is null ? null : SlotText.Describe(slot.Date, slot.Period),
+            CanChangeAppointment = open && slot is not null && booking.CanChange(slot.Date),
+            CanBook = open && slot is null && r.Status == RepairStatus.Reported && RepairReporting.CanSelfBook(r.Priority, r.HazardType, r.HasAlert),
             Timeline = RepairWording.Timeline(r.History.Select(h => (h.At, h.Status, h.Note)).ToList()),
             HazardSteps = hazard is { IsOpen: true } ? RepairWording.HazardSteps(hazards.Clocks.Steps(hazard), hazard.Kind, clock.GetUtcNow().UtcDateTime) : [],
             WrittenSummary = hazard?.SummaryText,
@@ -89,7 +91,7 @@ public sealed class RepairsController(
             CanAddPhotos = open && r.Photos.Count < photos.MaxPhotosPerRepair,
             AskForFeedback = r.Status == RepairStatus.Completed && r.Rating is null,
             FeedbackRating = r.Rating,
-            WhatHappensNext = open && r.Slot is null && hazard is not { IsOpen: true } ? RepairWording.WhatHappensNext(r.Priority, r.HazardType, r.TargetDate, r.InvestigateBy, r.HasAlert) : null,
+            WhatHappensNext = open && slot is null && hazard is not { IsOpen: true } ? RepairWording.WhatHappensNext(r.Priority, r.HazardType, r.TargetDate, r.InvestigateBy, r.HasAlert) : null,
             RightToRepairDefect = r.RightToRepairDefect,
             RecallOf = r.RecallOf,
             CanSayNotFixed = recalls.TenantMaySayNotFixed(r.Status, r.CompletedAt),
@@ -452,13 +454,16 @@ public sealed class RepairsController(
                 x.HazardType,
                 x.TargetDate,
                 HasAlert = db.Tenancies.Where(t => t.Id == x.TenancyId).Any(Household.HasCautionaryAlert),
-                Slot = x.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => new { a.SlotId, a.Slot.Date, a.Slot.Period }).FirstOrDefault(),
+                SlotId = x.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => (int?)a.SlotId).FirstOrDefault(),
+                SlotDate = x.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => (DateOnly?)a.Slot.Date).FirstOrDefault(),
+                SlotPeriod = x.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => (SlotPeriod?)a.Slot.Period).FirstOrDefault(),
                 IsHazardCase = x.HazardCase != null && x.HazardCase.IsOpen,
             })
             .SingleOrDefaultAsync(ct);
         return r is null
             ? null
-            : new ChangeInfo(r.Id, r.PatchId, r.Status, r.Priority, r.HazardType, r.HasAlert, r.TargetDate, r.Slot?.Date, r.Slot is null ? null : SlotText.Describe(r.Slot.Date, r.Slot.Period), r.Slot?.SlotId, r.IsHazardCase);
+            : new ChangeInfo(r.Id, r.PatchId, r.Status, r.Priority, r.HazardType, r.HasAlert, r.TargetDate, r.SlotDate,
+                r.SlotDate is { } date && r.SlotPeriod is { } period ? SlotText.Describe(date, period) : null, r.SlotId, r.IsHazardCase);
     }
 
     private bool MayChoose(ChangeInfo info) =>

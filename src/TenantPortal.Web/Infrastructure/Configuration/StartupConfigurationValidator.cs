@@ -14,7 +14,7 @@ public static class StartupConfigurationValidator
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (!Enum.TryParse<DatabaseProvider>(database.Provider, ignoreCase: true, out _))
         {
-            problems.Add($"Database:Provider '{database.Provider}' is not known. Use 'Sqlite' or 'SqlServer'.");
+            problems.Add($"Database:Provider '{database.Provider}' is not known. Use 'Sqlite', 'SqlServer' or 'PostgreSql'.");
         }
 
         foreach (var name in new[] { "Housing", "Portal" })

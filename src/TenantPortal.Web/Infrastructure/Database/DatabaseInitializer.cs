@@ -24,8 +24,9 @@ public sealed class DatabaseInitializer(
         {
             await UseWriteAheadLogAsync(housing, ct);
             await UseWriteAheadLogAsync(portal, ct);
-            if (databaseOptions.Value.MigrateHousingDatabase)
+            if (databaseOptions.Value.MigratesHousingDatabase)
             {
+                await RefuseAnExistingHmsAsync(housing, ct);
                 await housing.Database.MigrateAsync(ct);
             }
 
@@ -37,6 +38,35 @@ public sealed class DatabaseInitializer(
         {
             var demo = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
             await demo.SeedAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), demoOptions.Value.Scale, ct);
+        }
+    }
+
+    /// <summary>Migrating creates the tables from scratch: pointed at an HMS that already has them (and no portal
+    /// migrations history), it would fail half-way or build a second set beside them. Refused, with the fix.</summary>
+    private static async Task RefuseAnExistingHmsAsync(HousingDbContext housing, CancellationToken ct)
+    {
+        if ((await housing.Database.GetAppliedMigrationsAsync(ct)).Any())
+        {
+            return;
+        }
+
+        bool tablesExist;
+        try
+        {
+            // Reading the table at all is the test: it fails where the table does not exist.
+            await housing.Tenancies.AnyAsync(ct);
+            tablesExist = true;
+        }
+        catch (Exception ex) when (DatabaseFailure.Is(ex))
+        {
+            tablesExist = false;
+        }
+
+        if (tablesExist)
+        {
+            throw new InvalidOperationException(
+                $"The housing database already has a Tenancies table but no {DatabaseRegistration.HousingMigrationsTable}: it looks like an existing housing management system, " +
+                "which the portal must never migrate. Set Database:MigrateHousingDatabase to false (docs/housing-database.md).");
         }
     }
 

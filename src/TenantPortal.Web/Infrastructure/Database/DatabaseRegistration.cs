@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
@@ -10,6 +11,12 @@ public static class DatabaseRegistration
 {
     public const string HousingMigrationsTable = "__HousingMigrationsHistory";
     public const string PortalMigrationsTable = "__PortalMigrationsHistory";
+
+    /// <summary>Transient failures (an Azure SQL failover, a deadlock victim) are retried a few times, quickly: a
+    /// tenant waits a second or two rather than seeing the "try again later" page. Every use case's transaction runs
+    /// inside the execution strategy (<see cref="PortalUnitOfWork"/>), so a retry repeats the whole use case.</summary>
+    private const int RetryCount = 3;
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
     /// <summary>Registers both contexts for the configured provider. Features depend on the abstract
     /// HousingDbContext / PortalDbContext; the provider-specific subclasses only carry their own migrations.</summary>
@@ -32,28 +39,45 @@ public static class DatabaseRegistration
         services.AddSingleton(new DatabaseTopology(provider, shared));
         services.AddScoped(_ => new SharedConnection(provider, housing));
 
-        if (provider == DatabaseProvider.SqlServer)
+        switch (provider)
         {
-            services.AddDbContext<HousingDbContext, SqlServerHousingDbContext>((sp, o) => (shared
-                ? o.UseSqlServer(sp.GetRequiredService<SharedConnection>().Connection, s => s.MigrationsHistoryTable(HousingMigrationsTable))
-                : o.UseSqlServer(housing, s => s.MigrationsHistoryTable(HousingMigrationsTable))).UseQueryCounting(sp));
-            services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>((sp, o) => (shared
-                ? o.UseSqlServer(sp.GetRequiredService<SharedConnection>().Connection, s => s.MigrationsHistoryTable(PortalMigrationsTable))
-                : o.UseSqlServer(portal, s => s.MigrationsHistoryTable(PortalMigrationsTable))).UseQueryCounting(sp));
-        }
-        else
-        {
-            services.AddDbContext<HousingDbContext, SqliteHousingDbContext>((sp, o) => (shared
-                ? o.UseSqlite(sp.GetRequiredService<SharedConnection>().Connection, s => s.MigrationsHistoryTable(HousingMigrationsTable))
-                : o.UseSqlite(housing, s => s.MigrationsHistoryTable(HousingMigrationsTable))).UseQueryCounting(sp));
-            services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((sp, o) => (shared
-                ? o.UseSqlite(sp.GetRequiredService<SharedConnection>().Connection, s => s.MigrationsHistoryTable(PortalMigrationsTable))
-                : o.UseSqlite(portal, s => s.MigrationsHistoryTable(PortalMigrationsTable))).UseQueryCounting(sp));
+            case DatabaseProvider.SqlServer:
+                AddContexts<SqlServerHousingDbContext, SqlServerPortalDbContext>(services, shared, housing, portal,
+                    (o, connection, connectionString, history) => connection is null
+                        ? o.UseSqlServer(connectionString, s => s.MigrationsHistoryTable(history).EnableRetryOnFailure(RetryCount, RetryDelay, null))
+                        : o.UseSqlServer(connection, s => s.MigrationsHistoryTable(history).EnableRetryOnFailure(RetryCount, RetryDelay, null)));
+                break;
+            case DatabaseProvider.PostgreSql:
+                AddContexts<PostgresHousingDbContext, PostgresPortalDbContext>(services, shared, housing, portal,
+                    (o, connection, connectionString, history) => connection is null
+                        ? o.UseNpgsql(connectionString, s => s.MigrationsHistoryTable(history).EnableRetryOnFailure(RetryCount, RetryDelay, null))
+                        : o.UseNpgsql(connection, s => s.MigrationsHistoryTable(history).EnableRetryOnFailure(RetryCount, RetryDelay, null)));
+                break;
+            default:
+                AddContexts<SqliteHousingDbContext, SqlitePortalDbContext>(services, shared, housing, portal,
+                    (o, connection, connectionString, history) => connection is null
+                        ? o.UseSqlite(connectionString, s => s.MigrationsHistoryTable(history))
+                        : o.UseSqlite(connection, s => s.MigrationsHistoryTable(history)));
+                break;
         }
 
         services.AddScoped<PortalUnitOfWork>();
         services.AddSingleton<QueryCounter>();
         return services;
+    }
+
+    /// <summary>Applies a provider to a context: on the request's shared connection when there is one, else on its
+    /// own connection string; with the context's own migrations history table.</summary>
+    private delegate DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DbConnection? connection, string connectionString, string historyTable);
+
+    private static void AddContexts<THousing, TPortal>(IServiceCollection services, bool shared, string housing, string portal, UseProvider use)
+        where THousing : HousingDbContext
+        where TPortal : PortalDbContext
+    {
+        services.AddDbContext<HousingDbContext, THousing>((sp, o) =>
+            use(o, shared ? sp.GetRequiredService<SharedConnection>().Connection : null, housing, HousingMigrationsTable).UseQueryCounting(sp));
+        services.AddDbContext<PortalDbContext, TPortal>((sp, o) =>
+            use(o, shared ? sp.GetRequiredService<SharedConnection>().Connection : null, portal, PortalMigrationsTable).UseQueryCounting(sp));
     }
 
     /// <summary>Relative SQLite paths are taken from the content root, and their folder created, so the app runs

@@ -34,6 +34,25 @@ public sealed class PortalUnitOfWork(HousingDbContext housing, PortalDbContext p
             return inner.Value;
         }
 
+        // Inside the execution strategy (retries on SQL Server and PostgreSQL, none on SQLite): a transient failure
+        // (failover, deadlock victim, serialization failure) rolls the whole use case back and runs it again, from
+        // clean contexts. Work must therefore read what it needs inside the delegate (every use case here does).
+        var strategy = housing.Database.CreateExecutionStrategy();
+        var run = 0;
+        return await strategy.ExecuteAsync(async c =>
+        {
+            if (run++ > 0)
+            {
+                housing.ChangeTracker.Clear();
+                portal.ChangeTracker.Clear();
+            }
+
+            return await RunInTransactionAsync(work, c);
+        }, ct);
+    }
+
+    private async Task<T> RunInTransactionAsync<T>(Func<CancellationToken, Task<UnitOfWorkResult<T>>> work, CancellationToken ct)
+    {
         await using var housingTx = await housing.Database.BeginTransactionAsync(ct);
         IDbContextTransaction? portalTx = null;
         try

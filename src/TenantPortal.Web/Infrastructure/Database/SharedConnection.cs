@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using TenantPortal.Web.Infrastructure.Configuration;
 
 namespace TenantPortal.Web.Infrastructure.Database;
@@ -10,9 +11,12 @@ public sealed class SharedConnection(DatabaseProvider provider, string connectio
 {
     private DbConnection? connection;
 
-    public DbConnection Connection => connection ??= provider == DatabaseProvider.SqlServer
-        ? new SqlConnection(connectionString)
-        : new SqliteConnection(connectionString);
+    public DbConnection Connection => connection ??= provider switch
+    {
+        DatabaseProvider.SqlServer => new SqlConnection(connectionString),
+        DatabaseProvider.PostgreSql => new NpgsqlConnection(connectionString),
+        _ => new SqliteConnection(connectionString),
+    };
 
     public void Dispose() => connection?.Dispose();
 }

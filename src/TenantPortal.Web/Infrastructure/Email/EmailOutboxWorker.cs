@@ -123,9 +123,11 @@ public sealed class EmailOutboxWorker(
 
             message.LeaseOwner = null;
             message.LeaseUntil = null;
+            // Saved after each send, not once for the batch: a slow mail server cannot outlast the lease of the
+            // messages still waiting, so another instance never takes over (and resends) one already sent.
+            await db.SaveChangesAsync(CancellationToken.None);
         }
 
-        await db.SaveChangesAsync(ct);
         return batch.Count;
     }
 

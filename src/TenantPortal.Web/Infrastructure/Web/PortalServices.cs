@@ -46,7 +46,9 @@ public static class PortalServices
 
         services.AddHealthChecks()
             .AddDbContextCheck<HousingDbContext>("housing-database", tags: ["ready"])
-            .AddDbContextCheck<PortalDbContext>("portal-database", tags: ["ready"]);
+            .AddDbContextCheck<PortalDbContext>("portal-database", tags: ["ready"])
+            .AddCheck<Database.MappingHealthCheck<HousingDbContext>>("housing-mapping", tags: ["ready"])
+            .AddCheck<Database.MappingHealthCheck<PortalDbContext>>("portal-mapping", tags: ["ready"]);
 
         services.AddRateLimiter(options =>
         {
