@@ -27,6 +27,12 @@ internal static partial class PostgresModel
                 }
             }
 
+            // PostgreSQL before 18 only has stored generated columns (the queue's search keys).
+            foreach (var property in entity.GetProperties().Where(p => p.GetComputedColumnSql() is not null))
+            {
+                property.SetIsStored(true);
+            }
+
             foreach (var check in entity.GetCheckConstraints().ToList())
             {
                 entity.RemoveCheckConstraint(check.ModelName);

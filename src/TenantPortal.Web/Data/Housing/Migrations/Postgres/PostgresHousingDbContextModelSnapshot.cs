@@ -101,6 +101,188 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.Complaint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("CurrentStage")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("LoggedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LoggedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("MadeByTenantId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OutcomeWanted")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RelatedReference")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("RepairId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("TenancyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MadeByTenantId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("RepairId");
+
+                    b.HasIndex("Status", "ReceivedAt");
+
+                    b.HasIndex("TenancyId", "ReceivedAt");
+
+                    b.ToTable("Complaints", (string)null);
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.ComplaintLetter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "At");
+
+                    b.ToTable("ComplaintLetters", (string)null);
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.ComplaintStage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AcknowledgeBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ExtensionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("RespondBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "Stage")
+                        .IsUnique();
+
+                    b.HasIndex("Stage", "RequestedAt");
+
+                    b.HasIndex("Stage", "RespondedAt");
+
+                    b.ToTable("ComplaintStages", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ComplaintStages_Stage", "\"Stage\" IN (1, 2)");
+                        });
+                });
+
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.ContactChange", b =>
                 {
                     b.Property<long>("Id")
@@ -218,6 +400,12 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AddressKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasComputedColumnSql("lower(\"AddressLine1\")", true);
+
                     b.Property<string>("AddressLine1")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -238,10 +426,22 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("PostcodeKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasComputedColumnSql("upper(replace(\"Postcode\", ' ', ''))", true);
+
                     b.Property<string>("PropertyType")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<string>("StreetKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasComputedColumnSql("lower(ltrim(\"AddressLine1\", '0123456789 '))", true);
 
                     b.Property<string>("Town")
                         .IsRequired()
@@ -253,11 +453,17 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AddressKey");
+
                     b.HasIndex("AddressLine1");
 
                     b.HasIndex("PatchId");
 
                     b.HasIndex("Postcode");
+
+                    b.HasIndex("PostcodeKey");
+
+                    b.HasIndex("StreetKey");
 
                     b.HasIndex("Uprn")
                         .IsUnique()
@@ -387,7 +593,15 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("PriorityRank")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasComputedColumnSql("case \"Priority\" when 'Emergency' then 0 when 'Urgent' then 1 else 2 end", true);
+
                     b.Property<int>("PropertyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RecallOfRepairId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Reference")
@@ -440,6 +654,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.HasIndex("PropertyId");
 
+                    b.HasIndex("RecallOfRepairId");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -457,11 +673,17 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.HasIndex("IsHazard", "Status");
 
+                    b.HasIndex("PriorityRank", "TargetDate");
+
                     b.HasIndex("Status", "TargetDate");
+
+                    b.HasIndex("TargetDate", "PriorityRank");
 
                     b.HasIndex("Trade", "ReportedAt");
 
                     b.HasIndex("Status", "Priority", "ReportedAt");
+
+                    b.HasIndex("Status", "TargetDate", "PriorityRank");
 
                     b.HasIndex("TenancyId", "Status", "ReportedAt");
 
@@ -489,6 +711,9 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsGas")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsTenantResponsibility")
                         .HasColumnType("boolean");
 
@@ -511,6 +736,10 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RightToRepairDefect")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
@@ -567,8 +796,120 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.ToTable("RepairFeedback", null, t =>
                         {
-                            t.HasCheckConstraint("CK_RepairFeedback_Ratings", "\"RepairRating\" BETWEEN 1 AND 5 AND \"TimeRating\" BETWEEN 1 AND 5");
+                            t.HasCheckConstraint("CK_RepairFeedback_Ratings", "\"RepairRating\" BETWEEN 0 AND 5 AND \"TimeRating\" BETWEEN 0 AND 5");
                         });
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairHazardCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AwareAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AwareRecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CancelRequestReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("CancelRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClassificationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("ClassifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClassifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("FurtherWorkNeeded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("FurtherWorkNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("FurtherWorkStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("HazardFound")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("InvestigatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvestigatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("NextDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("RepairId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SafetyWorkDoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SafetyWorkNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("SummarySentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SummarySentBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SummaryText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepairId")
+                        .IsUnique();
+
+                    b.HasIndex("IsOpen", "NextDueAt");
+
+                    b.ToTable("RepairHazardCases", (string)null);
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairPhoto", b =>
@@ -787,6 +1128,12 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("FirstNameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasComputedColumnSql("lower(\"FirstName\")", true);
+
                     b.Property<bool>("HasCautionaryAlert")
                         .HasColumnType("boolean");
 
@@ -806,6 +1153,12 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LastNameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasComputedColumnSql("lower(\"LastName\")", true);
 
                     b.Property<string>("MobilePhone")
                         .HasMaxLength(20)
@@ -837,7 +1190,15 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FirstNameKey");
+
+                    b.HasIndex("HomePhone");
+
                     b.HasIndex("LastName");
+
+                    b.HasIndex("LastNameKey");
+
+                    b.HasIndex("MobilePhone");
 
                     b.HasIndex("TenancyId");
 
@@ -867,6 +1228,47 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PatchId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.Complaint", b =>
+                {
+                    b.HasOne("TenantPortal.Web.Data.Housing.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("MadeByTenantId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TenantPortal.Web.Data.Housing.Repair", "Repair")
+                        .WithMany()
+                        .HasForeignKey("RepairId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TenantPortal.Web.Data.Housing.Tenancy", "Tenancy")
+                        .WithMany()
+                        .HasForeignKey("TenancyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Repair");
+
+                    b.Navigation("Tenancy");
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.ComplaintLetter", b =>
+                {
+                    b.HasOne("TenantPortal.Web.Data.Housing.Complaint", null)
+                        .WithMany("Letters")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.ComplaintStage", b =>
+                {
+                    b.HasOne("TenantPortal.Web.Data.Housing.Complaint", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -922,6 +1324,11 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("TenantPortal.Web.Data.Housing.Repair", null)
+                        .WithMany()
+                        .HasForeignKey("RecallOfRepairId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TenantPortal.Web.Data.Housing.Tenant", null)
                         .WithMany()
                         .HasForeignKey("ReportedByTenantId")
@@ -946,6 +1353,17 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                         .HasForeignKey("TenantPortal.Web.Data.Housing.RepairFeedback", "RepairId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairHazardCase", b =>
+                {
+                    b.HasOne("TenantPortal.Web.Data.Housing.Repair", "Repair")
+                        .WithOne("HazardCase")
+                        .HasForeignKey("TenantPortal.Web.Data.Housing.RepairHazardCase", "RepairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Repair");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairPhoto", b =>
@@ -997,11 +1415,20 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     b.Navigation("Tenancy");
                 });
 
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.Complaint", b =>
+                {
+                    b.Navigation("Letters");
+
+                    b.Navigation("Stages");
+                });
+
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.Repair", b =>
                 {
                     b.Navigation("Appointments");
 
                     b.Navigation("Feedback");
+
+                    b.Navigation("HazardCase");
 
                     b.Navigation("History");
 

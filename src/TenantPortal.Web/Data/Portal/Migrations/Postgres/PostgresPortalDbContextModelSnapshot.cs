@@ -281,7 +281,17 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("Email");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FailedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LastError")
@@ -298,6 +308,10 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -306,14 +320,25 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("TenantId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("To")
                         .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OnceKey")
+                        .IsUnique()
+                        .HasFilter("\"OnceKey\" IS NOT NULL");
+
+                    b.HasIndex("Channel", "SentAt");
+
                     b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.HasIndex("TenantId", "FailedAt");
 
                     b.ToTable("EmailOutbox", (string)null);
                 });
@@ -589,6 +614,9 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
+
+                    b.Property<int?>("PatchId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("text");
