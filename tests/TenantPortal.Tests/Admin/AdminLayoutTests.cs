@@ -22,7 +22,7 @@ public sealed class AdminLayoutTests(PortalAppFixture app) : IClassFixture<Porta
         var officerMenu = Menu(await officer.GetDocumentAsync("/admin/repairs"));
         var adminMenu = Menu(await admin.GetDocumentAsync("/admin/repairs"));
 
-        Assert.Equal(["Dashboard /admin", "Repairs /admin/repairs", "Tenancies /admin/tenancies", "Payments /admin/payments"], officerMenu);
+        Assert.Equal(["Dashboard /admin", "Repairs /admin/repairs", "Complaints /admin/complaints", "Tenancies /admin/tenancies", "Payments /admin/payments", "Letters /admin/letters"], officerMenu);
         Assert.Equal([.. officerMenu, "Officers /admin/officers", "Audit log /admin/audit"], adminMenu);
     }
 
