@@ -12,6 +12,10 @@ public sealed class HazardCaseSteps(RepairTargets targets)
     public HazardClocks Clocks => clocks;
 
     /// <summary>Opens (or reopens) the case: the clocks start when the landlord became aware.</summary>
+    /// <summary>Awaab's Law is the Hazards in Social Housing (Prescribed Requirements) (England) Regulations 2025:
+    /// landlords in Wales, Scotland and Northern Ireland open no hazard cases and run no statutory clocks.</summary>
+    public bool Apply => targets.AwaabsLawApplies;
+
     public RepairHazardCase Classify(Repair repair, HazardType kind, DateTime awareAtUtc, string by, string? reason, DateTime nowUtc)
     {
         ArgumentOutOfRangeException.ThrowIfEqual(kind, HazardType.None);

@@ -45,6 +45,11 @@ public sealed class HazardCases(
                 return (HazardResult.Invalid("Kind", "Select the kind of hazard"), null);
             }
 
+            if (!steps.Apply)
+            {
+                return (HazardResult.Invalid("Kind", "Awaab's Law applies to landlords in England only: this landlord's region has no hazard cases"), null);
+            }
+
             if (repair.HazardCase is { IsOpen: true } open && open.Kind == kind)
             {
                 return (HazardResult.Invalid("Kind", $"The repair is already classified as {Kind(kind)}"), null);

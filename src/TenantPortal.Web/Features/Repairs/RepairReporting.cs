@@ -123,7 +123,7 @@ public sealed class RepairReporting(
             SubmissionKey = draft.Id,
         };
         targets.Apply(repair);
-        if (item.Hazard != HazardType.None)
+        if (item.Hazard != HazardType.None && hazards.Apply)
         {
             // The catalogue marks the obvious hazards; the clocks start now, when we became aware (an officer keying a
             // phone report records the time of the call afterwards on the repair page).
