@@ -3,10 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
-using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Features.Account;
 using TenantPortal.Web.Features.Notifications;
 using TenantPortal.Web.Infrastructure.Configuration;
+using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Web;
 
 namespace TenantPortal.Tests.Notifications;

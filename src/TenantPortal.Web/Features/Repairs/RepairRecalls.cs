@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
+using TenantPortal.Web.Features.Notifications;
 using TenantPortal.Web.Infrastructure.Audit;
 using TenantPortal.Web.Infrastructure.Database;
-using TenantPortal.Web.Features.Notifications;
 
 namespace TenantPortal.Web.Features.Repairs;
 
