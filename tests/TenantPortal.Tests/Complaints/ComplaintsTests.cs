@@ -22,7 +22,7 @@ public sealed class ComplaintsTests(RepairsAppFixture fixture) : IClassFixture<R
             .OrderBy(r => r.Id).Select(r => r.Reference).FirstAsync());
 
     /// <summary>Walks the tenant's three pages and sends the complaint; returns its reference and the page shown after.</summary>
-    private static async Task<(string Reference, AngleSharp.Html.Dom.IHtmlDocument Page)> ComplainAsync(HttpClient tenant, string? repair, string description)
+    internal static async Task<(string Reference, AngleSharp.Html.Dom.IHtmlDocument Page)> ComplainAsync(HttpClient tenant, string? repair, string description)
     {
         var start = await tenant.GetAsync(new Uri(repair is null ? "/complaints/new" : $"/complaints/new?repair={repair}", UriKind.Relative));
         var about = await tenant.FollowAsync(start);
@@ -46,7 +46,7 @@ public sealed class ComplaintsTests(RepairsAppFixture fixture) : IClassFixture<R
         return client;
     }
 
-    private static async Task<HttpResponseMessage> OfficerPostAsync(HttpClient officer, string reference, string action, Dictionary<string, string> fields)
+    internal static async Task<HttpResponseMessage> OfficerPostAsync(HttpClient officer, string reference, string action, Dictionary<string, string> fields)
     {
         var page = await officer.GetDocumentAsync($"/admin/complaints/{reference}");
         return await officer.SubmitFormAsync(page, fields, $"form[action='/admin/complaints/{reference}/{action}']");

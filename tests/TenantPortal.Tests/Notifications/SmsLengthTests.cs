@@ -1,3 +1,5 @@
+using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Features.Complaints;
 using TenantPortal.Web.Infrastructure.Texts;
 
 namespace TenantPortal.Tests.Notifications;
@@ -49,7 +51,7 @@ public sealed class SmsLengthTests
         const string reference = "R2026-00123";
         const string what = "Communal entrance door entry system: door entry handset not working at all";
         const string slot = "Wednesday 30 September, afternoon (12pm to 6pm)";
-        return new TheoryData<string, string>
+        var data = new TheoryData<string, string>
         {
             { "repair reported", m.RepairReported(reference, what, slot, "We aim to fix it by Friday 20 November 2026.").Text },
             { "appointment booked", m.AppointmentBooked(reference, what, slot).Text },
@@ -62,7 +64,29 @@ public sealed class SmsLengthTests
             { "payment", m.PaymentReceived("£1,234.56", "30 September 2026", "T-000123", "PAY-ABCDEFGH").Text },
             { "refund", m.Refunded("£1,234.56", "PAY-ABCDEFGH", "T-000123").Text },
             { "refund failed", m.RefundFailed("£1,234.56", "PAY-ABCDEFGH", "T-000123").Text },
+            { "cancelled by the tenant", m.RepairCancelledByTenant(reference, what).Text },
+            { "recall raised", m.RecallRaised("R2026-00124", reference, what, "Wednesday 30 September 2026").Text },
         };
+        foreach (var (stage, kind) in ComplaintStages())
+        {
+            data.Add($"complaint {kind} at stage {stage.CurrentStage}", m.Complaint(stage.Reference, "we need more time", "The letter", ComplaintMessages.TextSentence(stage, kind)).Text);
+        }
+
+        return data;
+    }
+
+    /// <summary>A complaint at each stage with the longest dates ("Wednesday 30 September 2026").</summary>
+    private static IEnumerable<(Complaint Complaint, ComplaintLetterKind Kind)> ComplaintStages()
+    {
+        foreach (var stage in new[] { 1, 2 })
+        {
+            var complaint = new Complaint { Reference = "CMP-123456", Description = "x", LoggedBy = "x", CurrentStage = stage };
+            complaint.Stages.Add(new ComplaintStage { Stage = stage, AcknowledgeBy = new DateOnly(2026, 9, 30), RespondBy = new DateOnly(2026, 9, 30) });
+            foreach (var kind in Enum.GetValues<ComplaintLetterKind>())
+            {
+                yield return (complaint, kind);
+            }
+        }
     }
 
     [Theory]

@@ -5,7 +5,6 @@ using TenantPortal.Tests.Repairs;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Features.Notifications;
-using TenantPortal.Web.Infrastructure.Database;
 
 namespace TenantPortal.Tests.Notifications;
 
@@ -118,19 +117,8 @@ public sealed class TenantNotificationTests(RepairsAppFixture fixture) : IClassF
         Assert.DoesNotContain(await MessagesAboutAsync(tenantId, reference), m => m.OnceKey != null);
     }
 
-    private async Task<int> SetContactAsync(ContactMethod preferred, bool agreesToEmails, bool agreesToTexts)
-    {
-        var tenantId = await App.WithPortalAsync(db => db.Users.Where(u => u.Email == DemoSeeder.TenantEmail).Select(u => u.TenantId!.Value).SingleAsync());
-        await App.WithHousingAsync(db => db.Tenants.Where(t => t.Id == tenantId).ExecuteUpdateAsync(s => s
-            .SetProperty(t => t.PreferredContactMethod, preferred)
-            .SetProperty(t => t.AgreesToEmails, agreesToEmails)
-            .SetProperty(t => t.AgreesToTexts, agreesToTexts)
-            .SetProperty(t => t.MobilePhone, Mobile)
-            .SetProperty(t => t.Version, Guid.NewGuid())));
-        return tenantId;
-    }
+    private Task<int> SetContactAsync(ContactMethod preferred, bool agreesToEmails, bool agreesToTexts) =>
+        NotificationTestData.SetDemoTenantContactAsync(App, preferred, agreesToEmails, agreesToTexts, Mobile);
 
-    private Task<List<OutboxMessage>> MessagesAboutAsync(int tenantId, string reference) => App.WithPortalAsync(db => db.EmailOutbox.AsNoTracking()
-        .Where(m => m.TenantId == tenantId && (m.Subject.Contains(reference) || m.Body.Contains(reference)))
-        .OrderBy(m => m.Id).ToListAsync());
+    private Task<List<OutboxMessage>> MessagesAboutAsync(int tenantId, string reference) => NotificationTestData.MessagesAboutAsync(App, tenantId, reference);
 }

@@ -14,12 +14,15 @@ public sealed class NotFixedTests(RepairsAppFixture fixture) : IClassFixture<Rep
     private RepairsApp App => fixture.App;
 
     /// <summary>A repair of the demo tenancy completed <paramref name="daysAgo"/> days before the app's today.</summary>
-    private Task<string> CompletedRepairAsync(int daysAgo, string tenancy = DemoData.TenancyReference) =>
-        App.WithHousingAsync(async db =>
+    private Task<string> CompletedRepairAsync(int daysAgo, string tenancy = DemoData.TenancyReference) => CompletedRepairAsync(App, daysAgo, tenancy);
+
+    /// <summary>The same for another test class's app.</summary>
+    internal static Task<string> CompletedRepairAsync(RepairsApp app, int daysAgo, string tenancy = DemoData.TenancyReference) =>
+        app.WithHousingAsync(async db =>
         {
             var t = await db.Tenancies.AsNoTracking().Where(x => x.Reference == tenancy).Select(x => new { x.Id, x.PropertyId }).SingleAsync();
             var item = await db.RepairCatalogue.AsNoTracking().Where(c => !c.IsTenantResponsibility && c.Hazard == HazardType.None && c.Priority == RepairPriority.Routine).OrderBy(c => c.Id).FirstAsync();
-            var completed = App.Factory.UtcNow.AddDays(-daysAgo);
+            var completed = app.Factory.UtcNow.AddDays(-daysAgo);
             var repair = new Repair
             {
                 Reference = $"NF-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}",

@@ -62,14 +62,14 @@ public sealed class ComplaintHandling(
             await housing.SaveChangesAsync(c);
             complaint.Reference = $"CMP-{complaint.Id:000000}";
 
-            messages.Send(housing, portal, complaint, ComplaintLetterKind.Received, $"""
+            await messages.SendAsync(housing, portal, complaint, ComplaintLetterKind.Received, $"""
                 Thank you. We have your complaint, reference {complaint.Reference}.
 
                 What the Housing Ombudsman's Complaint Handling Code says we must do:
                 - acknowledge your complaint by {ComplaintWording.Date(stage.AcknowledgeBy)} (within {ComplaintCode.AcknowledgeWithinWorkingDays} working days);
                 - then send you our full reply within {ComplaintCode.RespondWithinWorkingDays(1)} working days of acknowledging it.
                 If we need more time we will tell you why and when you will hear from us.
-                """, loggedBy, await EmailsAsync(complaint, c));
+                """, loggedBy, c);
             if (officer is not null)
             {
                 audit.Record(portal, officer, "complaint.logged", "Complaint", complaint.Reference, null, Snapshot(complaint));
@@ -162,13 +162,13 @@ public sealed class ComplaintHandling(
             complaint.CurrentStage = 2;
             complaint.Status = ComplaintStatus.AwaitingAcknowledgement;
             complaint.Version = Guid.NewGuid();
-            messages.Send(housing, portal, complaint, ComplaintLetterKind.EscalationRequested, $"""
+            await messages.SendAsync(housing, portal, complaint, ComplaintLetterKind.EscalationRequested, $"""
                 You asked us to look at your complaint {complaint.Reference} again (stage 2).
 
                 What you told us: {stage.Reason}
 
                 We will acknowledge your request by {ComplaintWording.Date(stage.AcknowledgeBy)} and then send you our final reply within {ComplaintCode.RespondWithinWorkingDays(2)} working days.
-                """, tenantName, await EmailsAsync(complaint, c));
+                """, tenantName, c);
             await housing.SaveChangesAsync(c);
             await portal.SaveChangesAsync(c);
             return UnitOfWork.Commit(true);
@@ -200,19 +200,12 @@ public sealed class ComplaintHandling(
             }
 
             complaint.Version = Guid.NewGuid();
-            messages.Send(housing, portal, complaint, letter.Value.Kind, letter.Value.Body, officer.DisplayName(), await EmailsAsync(complaint, c));
+            await messages.SendAsync(housing, portal, complaint, letter.Value.Kind, letter.Value.Body, officer.DisplayName(), c);
             audit.Record(portal, officer, action, "Complaint", complaint.Reference, before, Snapshot(complaint));
             await housing.SaveChangesAsync(c);
             await portal.SaveChangesAsync(c);
             return UnitOfWork.Commit(ComplaintActionOutcome.Done);
         }, ct);
-
-    /// <summary>The tenant who made it, or, when an officer logged it for the household, every tenant with an address.</summary>
-    private Task<List<string>> EmailsAsync(Complaint complaint, CancellationToken ct) =>
-        housing.Tenants.AsNoTracking()
-            .Where(t => t.TenancyId == complaint.TenancyId && t.Email != null && (complaint.MadeByTenantId == null || t.Id == complaint.MadeByTenantId))
-            .Select(t => t.Email!)
-            .ToListAsync(ct);
 
     private static object Snapshot(Complaint c)
     {

@@ -24,12 +24,13 @@ public sealed class TenantMessages(IOptions<LandlordOptions> landlord, PublicLin
 
     public string FeedbackLink(string reference) => links.Absolute($"/repairs/{reference}/feedback");
 
-    /// <summary>The path of the "it's not fixed" page (a recall) for a repair, linked from the completion message.
-    /// The complaints work (issue 16) adds that page: put its path here (e.g. <c>r =&gt; $"/repairs/{r}/not-fixed"</c>).
-    /// Until then null, and the completion message asks the tenant to call instead.</summary>
-    public static readonly Func<string, string?> NotFixedPage = _ => null;
+    /// <summary>The path of the "it's not fixed" page (<c>NotFixedController</c>: a recall) for a repair, linked from
+    /// the completion message.</summary>
+    public static readonly Func<string, string> NotFixedPage = r => $"/repairs/{r}/not-fixed";
 
-    public string? NotFixedLink(string reference) => NotFixedPage(reference) is { } path ? links.Absolute(path) : null;
+    public string NotFixedLink(string reference) => links.Absolute(NotFixedPage(reference));
+
+    public string ComplaintLink(string reference) => links.Absolute($"/complaints/{reference}");
 
     public TenantMessage RepairReported(string reference, string what, string? appointment, string nextSteps) => new(
         $"Repair {reference}: we have your report",
@@ -110,13 +111,50 @@ public sealed class TenantMessages(IOptions<LandlordOptions> landlord, PublicLin
             {(note is null ? "" : $"\nA note from us: {note}\n")}
             How did we do? Tell us in a minute: {FeedbackLink(reference)}
 
-            {(notFixed is null ? $"If it's not fixed, call us on {Phone}." : $"If it's not fixed, tell us: {notFixed}")}
+            If it's not fixed, tell us: {notFixed}
 
             {Name}
             """,
             Fit($"{Name}: repair {reference} ({Short(what)}) is done.{(note is null ? "" : $" Note: {note}")} How did we do? {FeedbackLink(reference)}",
                 $"{Name}: repair {reference} ({Short(what)}) is done. How did we do? {FeedbackLink(reference)}"));
     }
+
+    /// <summary>The tenant cancelled the whole repair themselves (any booked appointment with it).</summary>
+    public TenantMessage RepairCancelledByTenant(string reference, string what) => new(
+        $"Repair {reference}: you cancelled it",
+        $"""
+        You cancelled repair {reference} ({what}). Any appointment for it is cancelled too, so nobody will come.
+
+        If you still need it, report a new repair or call us on {Phone}. See the cancelled repair: {RepairLink(reference)}
+
+        {Name}
+        """,
+        $"{Name}: you cancelled repair {reference} ({Short(what)}). Nobody will come. Still need it? Call {Phone}. {RepairLink(reference)}");
+
+    /// <summary>"It's not fixed": the recall job raised to put the original repair right.</summary>
+    public TenantMessage RecallRaised(string recallReference, string originalReference, string what, string targetDate) => new(
+        $"Repair {recallReference}: we will come back to repair {originalReference}",
+        $"""
+        Repair {originalReference} ({what}) was not fixed. We have raised a new job to put it right: {recallReference}.
+
+        We aim to finish it by {targetDate}. See the new job and book a time: {RepairLink(recallReference)}
+
+        {Name}. Call us on {Phone} if you have a question.
+        """,
+        $"{Name}: repair {originalReference} was not fixed, so we raised job {recallReference} ({Short(what)}) to finish by {targetDate}. {RepairLink(recallReference)}");
+
+    /// <summary>A stage of a complaint: the letter kept with the complaint (<paramref name="letter"/>), and a text that
+    /// says what happened and links to the complaint page, where the whole letter is.</summary>
+    public TenantMessage Complaint(string reference, string heading, string letter, string textSentence) => new(
+        $"Complaint {reference}: {heading}",
+        $"""
+        {letter}
+
+        Follow your complaint online: {ComplaintLink(reference)}
+
+        {Name}. Call us on {Phone} if you have a question.
+        """,
+        $"{Name}: complaint {reference}: {textSentence} {ComplaintLink(reference)}");
 
     public TenantMessage PaymentReceived(string amount, string date, string tenancyReference, string paymentReference) => new(
         $"We have received your rent payment of {amount}",

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
+using TenantPortal.Web.Features.Notifications;
 using TenantPortal.Web.Infrastructure.Audit;
 using TenantPortal.Web.Infrastructure.Database;
-using TenantPortal.Web.Infrastructure.Email;
 
 namespace TenantPortal.Web.Features.Repairs;
 
@@ -23,7 +23,8 @@ public sealed class RepairRecalls(
     RepairTargets targets,
     RepairReferenceGenerator references,
     AuditTrail audit,
-    EmailOutbox outbox,
+    TenantNotifier notifier,
+    TenantMessages messages,
     IOptions<RepairsOptions> options,
     TimeProvider clock)
 {
@@ -142,14 +143,12 @@ public sealed class RepairRecalls(
         housing.RepairStatusHistory.Add(new RepairStatusChange { RepairId = original.Id, Status = original.Status, At = now, ChangedBy = actor, Channel = channel, Note = $"Not fixed: recall job {recall.Reference} raised", NoteVisibleToTenant = true });
         await housing.SaveChangesAsync(ct);
 
-        var email = await housing.Tenants.AsNoTracking().Where(t => t.Id == recall.ReportedByTenantId && t.Email != null).Select(t => t.Email).FirstOrDefaultAsync(ct);
-        if (email is not null)
+        // Through the notifications module, by the channel the tenant chose (a letter when nothing else is allowed).
+        if (recall.ReportedByTenantId is int told)
         {
-            outbox.Enqueue(portal, new EmailMessage(email, $"Repair {recall.Reference}: we will come back to repair {original.Reference}", $"""
-                Repair {original.Reference} was not fixed. We have raised a new job to put it right: {recall.Reference}.
-
-                We aim to finish it by {RepairWording.Date(recall.TargetDate)}. You can follow it online under "Repairs".
-                """));
+            var item = await housing.RepairCatalogue.AsNoTracking().Where(c => c.Id == recall.CatalogueItemId)
+                .Select(c => new { c.Item, c.Problem }).SingleAsync(ct);
+            await notifier.TellAsync(portal, told, messages.RecallRaised(recall.Reference, original.Reference, RepairWords.What(item.Item, item.Problem), RepairWording.Date(recall.TargetDate)), ct);
             await portal.SaveChangesAsync(ct);
         }
 

@@ -274,6 +274,8 @@ public sealed class RepairsController(
             await lifecycle.CancelAsync(repair, c);
             repair.History.Add(new RepairStatusChange { Status = RepairStatus.Cancelled, At = repair.CancelledAt!.Value, ChangedBy = User.DisplayName(), Channel = RepairChannel.Portal, Note = "Cancelled by the tenant", NoteVisibleToTenant = true });
             await db.SaveChangesAsync(c);
+            await notifications.TellTenancyAsync(repair.Id, f => notifications.Messages.RepairCancelledByTenant(f.Reference, f.What), c);
+            await portal.SaveChangesAsync(c);
         }, ct);
         return RedirectToAction(nameof(Details), new { reference = reference.Value });
     }
