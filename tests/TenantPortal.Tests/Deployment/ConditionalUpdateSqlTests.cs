@@ -15,8 +15,9 @@ namespace TenantPortal.Tests.Deployment;
 /// <summary>Under read committed snapshot (SQL Server) a condition checked in a SELECT, or in a subquery of the
 /// UPDATE, reads a snapshot another instance may already have changed; only the UPDATE's own WHERE is re-evaluated
 /// against the row it locks. So the lease, capacity and counter statements must carry their condition there, and
-/// compute the new value in the UPDATE itself. The SQL is captured as EF sends it (SQLite here; the SQL Server
-/// translation of the same single-table ExecuteUpdate has the same shape).</summary>
+/// compute the new value in the UPDATE itself. The SQL is captured as EF sends it on SQLite; SQL Server's translation
+/// of the same single-table ExecuteUpdate is <c>UPDATE [a] SET … FROM [Table] AS [a] WHERE …</c>: one table, no
+/// subquery, the same WHERE.</summary>
 public sealed class ConditionalUpdateSqlTests : IDisposable
 {
     private readonly ConcurrentQueue<string> commands = new();
