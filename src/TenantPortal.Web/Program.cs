@@ -3,6 +3,12 @@ using TenantPortal.Web.Infrastructure.Configuration;
 using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Web;
 
+// `sql-script housing|portal FILE`: write the idempotent SQL Server script a DBA runs (docs/deployment.md), then stop.
+if (SqlServerScripts.TryRun(args))
+{
+    return;
+}
+
 // A plain (not reloadable) start-up logger: several hosts in one process, as in the tests, must not share one.
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
