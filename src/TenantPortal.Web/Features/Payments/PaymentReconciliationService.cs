@@ -72,14 +72,27 @@ public sealed class PaymentReconciliationService(
 
             // Open or pending ones, and recently cancelled or expired ones whose session Stripe has not confirmed
             // closed (the old tab could still be paid): a payment that succeeded anyway is posted.
-            var claimed = await portal.PaymentAttempts
+            var candidates = await portal.PaymentAttempts.AsNoTracking()
                 .Where(a => (claimable.Contains(a.Status) || (closed.Contains(a.Status) && a.ProviderSessionId != null && a.ProviderClosedAt == null && a.CreatedAt > closedSince))
                     && a.CreatedAt < startedBefore
                     && (a.LastCheckedAt == null || a.LastCheckedAt < checkedBefore)
                     && (a.LeaseUntil == null || a.LeaseUntil < now))
                 .OrderBy(a => a.CreatedAt)
+                .Select(a => a.Id)
                 .Take(BatchSize)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.LeaseOwner, Instance).SetProperty(a => a.LeaseUntil, leaseUntil), ct);
+                .ToListAsync(ct);
+
+            // Claimed one row at a time, with the lease condition in the UPDATE's own WHERE: under snapshot isolation
+            // (READ_COMMITTED_SNAPSHOT) a batch claim's subquery can read rows another instance has just claimed, so
+            // only a row whose own update still finds it unleased is this instance's.
+            var claimed = 0;
+            foreach (var id in candidates)
+            {
+                claimed += await portal.PaymentAttempts
+                    .Where(a => a.Id == id && (a.LeaseUntil == null || a.LeaseUntil < now))
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.LeaseOwner, Instance).SetProperty(a => a.LeaseUntil, leaseUntil), ct);
+            }
+
             if (claimed == 0)
             {
                 var refunds = scope.ServiceProvider.GetRequiredService<RefundProcessor>();
