@@ -199,6 +199,7 @@ public sealed partial class ReportRepairController : Controller
     private async Task<IActionResult> CheckViewAsync(RepairDraft draft, ReportPriorityForm priority, CancellationToken ct)
     {
         var item = await catalogue.ChosenAsync(draft, ct);
+        var appointment = await appointments.DescribeAsync(draft, journey, ct);
         var rows = new List<CheckRow>
         {
             new("Where", draft.Area!, nameof(Where)),
@@ -208,8 +209,8 @@ public sealed partial class ReportRepairController : Controller
             new("Photos", draft.Photos.Count == 0 ? "None" : $"{draft.Photos.Count} added", nameof(Photos)),
             new("Who will be at home", draft.WhoWillBeHome!, nameof(Access)),
             new("Access notes", draft.AccessNotes ?? "None", nameof(Access)),
-            new("Phone number", draft.ContactPhone!, nameof(Access)),
-            new("Appointment", await appointments.DescribeAsync(draft, journey, ct), nameof(Appointment)),
+            new("Phone number", ContactDetails.UkPhoneNumbers.Display(draft.ContactPhone), nameof(Access)),
+            new("Appointment", appointment.Answer, appointment.CanChoose ? nameof(Appointment) : null),
         };
         SetBackLink(nameof(Check), change: false);
         return View("Check", new CheckPage { Rows = rows, Photos = draft.Photos, CataloguePriority = item.Priority, Priority = priority.Priority, PriorityReason = priority.PriorityReason });

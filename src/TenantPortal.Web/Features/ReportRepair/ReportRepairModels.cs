@@ -10,8 +10,13 @@ public sealed record ChoiceOption(string Value, string Label, string? Hint = nul
 public sealed class ChoicePage
 {
     public required string Title { get; init; }
+    /// <summary>What the question is about, shown above the title ("Damp or mould").</summary>
+    public string? Caption { get; init; }
     public string? Hint { get; init; }
     public required string Action { get; init; }
+
+    /// <summary>For "When can we come?": one week of times, shown before <see cref="Options"/> (then only "None of these").</summary>
+    public Shared.SlotWeekRadios? Week { get; init; }
     public required IReadOnlyList<ChoiceOption> Options { get; init; }
     public string? Selected { get; init; }
     public bool Change { get; init; }
@@ -63,7 +68,7 @@ public sealed class NoBookingPage
     public bool Change { get; init; }
 }
 
-/// <summary>A row of the check page; <see cref="Step"/> is the question that changes it.</summary>
+/// <summary>A row of the check page; <see cref="Step"/> is the question that changes it (none when it can't be changed).</summary>
 public sealed record CheckRow(string Key, string Value, string? Step);
 
 public sealed class CheckPage
