@@ -48,8 +48,10 @@ public sealed class ChoosingATimeTests(RepairsAppFixture fixture) : IClassFixtur
         ReportJourney.Expect(await client.SubmitFormAsync(page, new Dictionary<string, string> { ["Choice"] = ReportJourney.ValueOf(page, "None of these times suit me") }), "/repairs/report/check");
         var check = await client.GetDocumentAsync("/repairs/report/check");
         var response = await client.SubmitFormAsync(check, new Dictionary<string, string>());
+        var confirmation = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
 
         Assert.Equal("We'll call you to arrange a time", AnswerTo(check, "Appointment"));
+        Assert.Contains("None of the times suited you. We'll call you to arrange a time.", confirmation.NormalisedText(), StringComparison.Ordinal);
         Assert.NotNull(ChangeLink(check, "Appointment"));
         var reference = response.Headers.Location!.OriginalString.Split('/')[^1];
         var repair = await App.WithHousingAsync(db => db.Repairs.AsNoTracking().Include(r => r.Appointments).Include(r => r.History).SingleAsync(r => r.Reference == reference));

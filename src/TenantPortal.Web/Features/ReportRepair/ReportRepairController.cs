@@ -176,6 +176,7 @@ public sealed partial class ReportRepairController : Controller
                 r.TargetDate,
                 r.InvestigateBy,
                 Slot = r.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => new { a.Slot.Date, a.Slot.Period }).FirstOrDefault(),
+                CallToArrange = r.History.Any(h => h.Status == RepairStatus.Reported && h.Note == RepairReporting.CallToArrangeNote),
                 HasAlert = db.Tenancies.Where(t => t.Id == r.TenancyId).Any(Household.HasCautionaryAlert),
                 Contact = r.Tenancy!.Tenants.Where(t => t.Id == r.ReportedByTenantId)
                     .Select(t => new Notifications.ContactPreferences(t.PreferredContactMethod, t.AgreesToEmails, t.AgreesToTexts, t.Email, t.MobilePhone)).FirstOrDefault(),
@@ -191,6 +192,7 @@ public sealed partial class ReportRepairController : Controller
             Reference = repair.Reference,
             What = $"{repair.Item}: {repair.Problem.ToLowerInvariant()}",
             Appointment = repair.Slot is null ? null : SlotText.Describe(repair.Slot.Date, repair.Slot.Period),
+            CallToArrange = repair.Slot is null && repair.CallToArrange,
             WhatHappensNext = RepairWording.WhatHappensNext(repair.Priority, repair.HazardType, repair.TargetDate, repair.InvestigateBy, repair.HasAlert),
             HowWeTold = repair.Contact is null ? "" : Notifications.TenantMessages.HowWeTold(Notifications.ChannelChoice.Choose(repair.Contact)),
         });

@@ -98,6 +98,9 @@ public sealed class ConfirmationPage
     public required string Reference { get; init; }
     public required string What { get; init; }
     public string? Appointment { get; init; }
+
+    /// <summary>"None of these times suit me" was chosen: we call to arrange a time.</summary>
+    public bool CallToArrange { get; init; }
     public required string WhatHappensNext { get; init; }
     /// <summary>How the tenant was told ("We've sent you a text message with these details."), from the notifications module.</summary>
     public string HowWeTold { get; init; } = "";
