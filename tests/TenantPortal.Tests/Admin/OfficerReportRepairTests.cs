@@ -15,6 +15,21 @@ public sealed class OfficerReportRepairTests(PortalAppFixture app) : IClassFixtu
     private static readonly string Base = OfficerReportJourney.Base;
 
     [Fact]
+    public async Task The_officers_problem_question_asks_about_the_tenants_problem_with_the_item_as_a_caption()
+    {
+        var client = app.Factory.CreateBrowserClient();
+        await SignIn.AsOfficerAsync(client);
+        ReportJourney.Expect(await client.SubmitFormAsync(Base, new Dictionary<string, string> { ["channel"] = nameof(RepairChannel.Phone) }), $"{Base}/where");
+        await client.ChooseAsync($"{Base}/where", "Bedroom");
+        await client.ChooseAsync($"{Base}/what", "Damp or mould");
+
+        var page = await client.GetDocumentAsync($"{Base}/problem");
+
+        Assert.Equal("What best describes the problem the tenant has?", page.QuerySelector("legend h1")!.TextContent.Trim());
+        Assert.Equal("Damp or mould", page.QuerySelector("legend .caption")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task The_officers_pages_speak_to_an_officer_taking_a_call_about_the_tenant_not_to_the_tenant()
     {
         var client = app.Factory.CreateBrowserClient();

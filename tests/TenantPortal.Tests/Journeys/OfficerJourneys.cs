@@ -56,7 +56,7 @@ public sealed partial class JourneyBrowserTests
 
         await Journey.ClickButtonAsync(page, "Continue");
         await Journey.CheckPageAsync(page);
-        var slots = page.Locator(".radio input[type=radio]");
+        var slots = page.Locator(".radio input[type=radio]:not([value=none])");
         if (await slots.CountAsync() > 0)
         {
             await slots.Nth(Math.Min(3, await slots.CountAsync() - 1)).CheckAsync();

@@ -57,7 +57,7 @@ public sealed class AppointmentOfferCutOffTests : IAsyncLifetime
 
     private Task<List<DateOnly>> OfferedDatesAsync(IHtmlDocument page)
     {
-        var ids = page.QuerySelectorAll(".radio input[name=Choice]").Select(i => int.Parse(i.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var ids = page.QuerySelectorAll(".radio input[name=Choice]:not([value=none])").Select(i => int.Parse(i.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         return app.WithHousingAsync(db => db.AppointmentSlots.Where(s => ids.Contains(s.Id)).Select(s => s.Date).ToListAsync());
     }
 }

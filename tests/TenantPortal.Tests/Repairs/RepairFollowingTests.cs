@@ -50,6 +50,26 @@ public sealed class RepairFollowingTests(RepairsAppFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Changing_an_appointment_shows_one_week_of_times_a_link_to_later_dates_and_a_number_to_call_if_none_suit()
+    {
+        var (reference, _) = await BookedRepairAsync("Change to a later week");
+        var client = await App.SignedInAsync();
+
+        var page = await client.GetDocumentAsync($"/repairs/{reference}/appointment");
+        var laterLink = page.QuerySelectorAll(".slot-week__more a").Single(a => a.TextContent.Trim() == "Show later dates").GetAttribute("href")!;
+        var later = await client.GetDocumentAsync(laterLink);
+
+        Assert.Equal("Week starting Monday 9 November", page.QuerySelector(".slot-week__heading")!.TextContent.Trim());
+        Assert.Equal("Week starting Monday 16 November", later.QuerySelector(".slot-week__heading")!.TextContent.Trim());
+        Assert.Contains("None of these times suit you? Call us on", later.NormalisedText(), StringComparison.Ordinal);
+        var slotId = later.QuerySelector("input[name=slotId]")!.GetAttribute("value")!;
+        var response = await client.SubmitFormAsync(later, new Dictionary<string, string> { ["slotId"] = slotId });
+        Assert.Equal($"/repairs/{reference}", response.Headers.Location!.OriginalString);
+        var booked = await App.WithHousingAsync(db => db.Repairs.AsNoTracking().Where(r => r.Reference == reference).SelectMany(r => r.Appointments).Where(a => a.Status == AppointmentStatus.Booked).Select(a => a.Slot.Date).SingleAsync());
+        Assert.InRange(booked, new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22));
+    }
+
+    [Fact]
     public async Task CancelAppointment_KeepsTheRepairOpen_AndReleasesThePlace()
     {
         var (reference, slotId) = await BookedRepairAsync("Cancel my time");

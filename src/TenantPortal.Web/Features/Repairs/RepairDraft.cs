@@ -36,6 +36,9 @@ public sealed class RepairDraft
     /// <summary>True once the appointment step is answered (a slot chosen, or no slot needed).</summary>
     public bool AppointmentDone { get; set; }
 
+    /// <summary>"None of these times suit me": reported without a booking; the repairs team calls to arrange a time.</summary>
+    public bool CallToArrange { get; set; }
+
     /// <summary>A message for the next page (e.g. the chosen time was taken).</summary>
     public string? Notice { get; set; }
 

@@ -130,7 +130,14 @@ public sealed class RepairReporting(
             hazards.Classify(repair, item.Hazard, now, actor.Name, $"Reported as: {item.Item}, {item.Problem.ToLowerInvariant()}", now);
         }
 
-        repair.History.Add(new RepairStatusChange { Status = RepairStatus.Reported, At = now, ChangedBy = actor.Name, Channel = channel });
+        repair.History.Add(new RepairStatusChange
+        {
+            Status = RepairStatus.Reported,
+            At = now,
+            ChangedBy = actor.Name,
+            Channel = channel,
+            Note = draft.CallToArrange && draft.SlotId is null ? CallToArrangeNote : null,
+        });
         foreach (var photo in draft.Photos)
         {
             repair.Photos.Add(new RepairPhoto
@@ -171,6 +178,9 @@ public sealed class RepairReporting(
         await portal.SaveChangesAsync(ct);
         return UnitOfWork.Commit(new SubmitResult(SubmitStatus.Created, reference));
     }
+
+    /// <summary>The officers' note on a report whose tenant chose "None of these times suit me".</summary>
+    public const string CallToArrangeNote = "None of the times offered suited the tenant: call them to arrange a time.";
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

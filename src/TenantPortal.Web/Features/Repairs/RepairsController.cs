@@ -101,7 +101,7 @@ public sealed class RepairsController(
 
     [HttpGet("{reference}/appointment")]
     [ActiveTenancyRequired]
-    public async Task<IActionResult> ChangeAppointment(Reference reference, CancellationToken ct)
+    public async Task<IActionResult> ChangeAppointment(Reference reference, int? week, CancellationToken ct)
     {
         var repair = await LoadForChangeAsync(reference, ct);
         if (repair is null)
@@ -114,12 +114,13 @@ public sealed class RepairsController(
             return RedirectToAction(nameof(Details), new { reference = reference.Value });
         }
 
-        return View("ChangeAppointment", await ChangePageAsync(repair.Value, null, ct));
+        return View("ChangeAppointment", await ChangePageAsync(repair.Value, week, ct));
     }
 
     [HttpPost("{reference}/appointment")]
     [ActiveTenancyRequired]
-    public async Task<IActionResult> ChangeAppointment(Reference reference, int? slotId, CancellationToken ct)
+    [ActionName("ChangeAppointment")]
+    public async Task<IActionResult> ChangeAppointmentPost(Reference reference, int? slotId, CancellationToken ct)
     {
         var info = await LoadForChangeAsync(reference, ct);
         if (info is null)
@@ -471,12 +472,13 @@ public sealed class RepairsController(
     private bool MayChoose(ChangeInfo info) =>
         RepairReporting.CanSelfBook(info.Priority, info.Hazard, info.HasAlert) && (info.SlotDate is null ? info.Status == RepairStatus.Reported : booking.CanChange(info.SlotDate.Value));
 
-    private async Task<ChangeAppointmentPage> ChangePageAsync(ChangeInfo info, int? selected, CancellationToken ct)
+    /// <summary>The times to move to, one week at a time (<see cref="SlotWeekPage"/>).</summary>
+    private async Task<ChangeAppointmentPage> ChangePageAsync(ChangeInfo info, int? week, CancellationToken ct)
     {
         var latest = LatestDate(info);
         var trade = await db.Repairs.Where(r => r.Id == info.Id).Select(r => r.Trade).SingleAsync(ct);
         var slots = await booking.AvailableSlotsAsync(trade, info.PatchId, latest, RepairChannel.Portal, ct);
-        return new ChangeAppointmentPage { Reference = await db.Repairs.Where(r => r.Id == info.Id).Select(r => r.Reference).SingleAsync(ct), Current = info.SlotText, Slots = slots.Where(s => s.Id != info.SlotId).ToList(), Selected = selected };
+        return new ChangeAppointmentPage { Reference = await db.Repairs.Where(r => r.Id == info.Id).Select(r => r.Reference).SingleAsync(ct), Current = info.SlotText, Week = SlotWeekPage.For(slots.Where(s => s.Id != info.SlotId).ToList(), week, null) };
     }
 
     /// <summary>Times up to the target date; if that has passed, the next 20 working days so the tenant can still book.</summary>

@@ -78,8 +78,9 @@ public sealed class ChangeAppointmentPage
 {
     public required string Reference { get; init; }
     public string? Current { get; init; }
-    public required IReadOnlyList<SlotOption> Slots { get; init; }
-    public int? Selected { get; init; }
+
+    /// <summary>The week of free times shown (none when there are no other times).</summary>
+    public required SlotWeekPage Week { get; init; }
 }
 
 /// <summary>One photo thumbnail (<c>_PhotoThumbnail</c>): the full photo's address (the thumbnail is at

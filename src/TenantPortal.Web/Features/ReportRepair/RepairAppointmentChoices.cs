@@ -9,6 +9,9 @@ namespace TenantPortal.Web.Features.ReportRepair;
 /// target date.</summary>
 public sealed class RepairAppointmentChoices(HousingDbContext db, RepairQueries queries, RepairTargets targets, AppointmentBooking booking, TimeProvider clock)
 {
+    /// <summary>The answer "None of these times suit me" (<see cref="RepairDraft.CallToArrange"/>).</summary>
+    public const string NoneSuit = "none";
+
     public sealed record Options(IReadOnlyList<SlotOption>? Slots, string? Message)
     {
         public bool CanChoose => Slots is { Count: > 0 };
@@ -35,15 +38,17 @@ public sealed class RepairAppointmentChoices(HousingDbContext db, RepairQueries 
                 : $"We have no times we can offer online before {RepairWording.Date(target)}. We'll call you to arrange a time.");
     }
 
-    /// <summary>The chosen time in words for the check page, or what happens instead.</summary>
-    public async Task<string> DescribeAsync(RepairDraft draft, RepairJourneyContext journey, CancellationToken ct)
+    /// <summary>The check page's short answer: the chosen time, or that we call to arrange one; and whether the user
+    /// could choose a time (only then does the page offer "Change").</summary>
+    public async Task<(string Answer, bool CanChoose)> DescribeAsync(RepairDraft draft, RepairJourneyContext journey, CancellationToken ct)
     {
+        var canChoose = (await ForAsync(draft, journey, ct)).CanChoose;
         if (draft.SlotId is int slotId)
         {
             var slot = await db.AppointmentSlots.AsNoTracking().Where(s => s.Id == slotId).Select(s => new { s.Date, s.Period }).SingleAsync(ct);
-            return SlotText.Describe(slot.Date, slot.Period);
+            return (SlotText.Describe(slot.Date, slot.Period), canChoose);
         }
 
-        return (await ForAsync(draft, journey, ct)).Message ?? "We will contact you to arrange a time";
+        return (journey.ForOfficer ? "The repairs team will call the tenant to arrange a time" : "We'll call you to arrange a time", canChoose);
     }
 }

@@ -221,7 +221,7 @@ public sealed partial class ReportRepairController
     }
 
     [HttpGet("appointment")]
-    public async Task<IActionResult> Appointment(bool change, CancellationToken ct)
+    public async Task<IActionResult> Appointment(bool change, int? week, CancellationToken ct)
     {
         var (redirect, draft) = await GuardAsync(nameof(Appointment));
         if (redirect is not null)
@@ -236,7 +236,7 @@ public sealed partial class ReportRepairController
             ModelState.AddModelError(nameof(ChoiceForm.Choice), notice);
         }
 
-        return await AppointmentViewAsync(draft, draft.SlotId, change, ct);
+        return await AppointmentViewAsync(draft, draft.CallToArrange ? RepairAppointmentChoices.NoneSuit : draft.SlotId?.ToString(CultureInfo.InvariantCulture), week, change, ct);
     }
 
     [HttpPost("appointment")]
@@ -249,13 +249,14 @@ public sealed partial class ReportRepairController
         }
 
         var options = await appointments.ForAsync(draft, journey, ct);
-        if (options.CanChoose)
+        draft.CallToArrange = options.CanChoose && form.Choice == RepairAppointmentChoices.NoneSuit;
+        if (options.CanChoose && !draft.CallToArrange)
         {
             var slot = options.Slots!.FirstOrDefault(s => s.Id.ToString(CultureInfo.InvariantCulture) == form.Choice);
             if (slot is null)
             {
-                ModelState.AddModelError(nameof(form.Choice), form.Choice is null ? "Select a time for the repair" : "Sorry, that time is no longer available. Choose another time");
-                return await AppointmentViewAsync(draft, null, form.Change, ct);
+                ModelState.AddModelError(nameof(form.Choice), form.Choice is null ? "Select a time for the repair, or \"None of these times suit me\"" : "Sorry, that time is no longer available. Choose another time");
+                return await AppointmentViewAsync(draft, null, null, form.Change, ct);
             }
 
             draft.SlotId = slot.Id;
@@ -296,14 +297,17 @@ public sealed partial class ReportRepairController
     private async Task<IActionResult> ProblemViewAsync(RepairDraft draft, string? selected, bool change, CancellationToken ct) =>
         ChoiceView(nameof(Problem), change, new ChoicePage
         {
-            Title = $"What is wrong with the {draft.Item!.ToLowerInvariant()}?",
+            Caption = draft.Item,
+            Title = journey.ForOfficer ? "What best describes the problem the tenant has?" : "What best describes the problem?",
             Action = Url.JourneyStep(journey, nameof(Problem)),
             Options = (await catalogue.ProblemsAsync(draft, ct)).Select(RepairCatalogueChoices.Option).ToList(),
             Selected = selected,
             Change = change,
         });
 
-    private async Task<IActionResult> AppointmentViewAsync(RepairDraft draft, int? selected, bool change, CancellationToken ct)
+    /// <summary>"When can we come?": one week of times at a time (<see cref="SlotWeekPage"/>), and "None of these times
+    /// suit me" (reported without a booking, the repairs team calls).</summary>
+    private async Task<IActionResult> AppointmentViewAsync(RepairDraft draft, string? selected, int? week, bool change, CancellationToken ct)
     {
         var options = await appointments.ForAsync(draft, journey, ct);
         if (!options.CanChoose)
@@ -312,6 +316,7 @@ public sealed partial class ReportRepairController
             return View("NoBooking", new NoBookingPage { Message = options.Message!, Change = change });
         }
 
+        int? chosen = int.TryParse(selected, CultureInfo.InvariantCulture, out var id) ? id : null;
         return ChoiceView(nameof(Appointment), change, new ChoicePage
         {
             Title = "When can we come?",
@@ -319,8 +324,10 @@ public sealed partial class ReportRepairController
                 ? "Agree a morning or afternoon with the tenant. Someone aged 18 or over needs to be at home."
                 : "Choose a morning or afternoon. Someone aged 18 or over needs to be at home.",
             Action = Url.JourneyStep(journey, nameof(Appointment)),
-            Options = options.Slots!.Select(s => new ChoiceOption(s.Id.ToString(CultureInfo.InvariantCulture), s.Label)).ToList(),
-            Selected = selected?.ToString(CultureInfo.InvariantCulture),
+            Week = new(SlotWeekPage.For(options.Slots!, week, chosen), nameof(ChoiceForm.Choice), chosen,
+                w => Url.Action(nameof(Appointment), journey.RouteValues(change ? new { change = "true", week = w } : (object)new { week = w }))!),
+            Options = [new(RepairAppointmentChoices.NoneSuit, "None of these times suit me", journey.ForOfficer ? "The repairs team will call the tenant to arrange a time." : "We'll call you to arrange a time.")],
+            Selected = selected,
             Change = change,
         });
     }

@@ -176,6 +176,7 @@ public sealed partial class ReportRepairController : Controller
                 r.TargetDate,
                 r.InvestigateBy,
                 Slot = r.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => new { a.Slot.Date, a.Slot.Period }).FirstOrDefault(),
+                CallToArrange = r.History.Any(h => h.Status == RepairStatus.Reported && h.Note == RepairReporting.CallToArrangeNote),
                 HasAlert = db.Tenancies.Where(t => t.Id == r.TenancyId).Any(Household.HasCautionaryAlert),
                 Contact = r.Tenancy!.Tenants.Where(t => t.Id == r.ReportedByTenantId)
                     .Select(t => new Notifications.ContactPreferences(t.PreferredContactMethod, t.AgreesToEmails, t.AgreesToTexts, t.Email, t.MobilePhone)).FirstOrDefault(),
@@ -191,6 +192,7 @@ public sealed partial class ReportRepairController : Controller
             Reference = repair.Reference,
             What = $"{repair.Item}: {repair.Problem.ToLowerInvariant()}",
             Appointment = repair.Slot is null ? null : SlotText.Describe(repair.Slot.Date, repair.Slot.Period),
+            CallToArrange = repair.Slot is null && repair.CallToArrange,
             WhatHappensNext = RepairWording.WhatHappensNext(repair.Priority, repair.HazardType, repair.TargetDate, repair.InvestigateBy, repair.HasAlert),
             HowWeTold = repair.Contact is null ? "" : Notifications.TenantMessages.HowWeTold(Notifications.ChannelChoice.Choose(repair.Contact)),
         });
@@ -199,6 +201,7 @@ public sealed partial class ReportRepairController : Controller
     private async Task<IActionResult> CheckViewAsync(RepairDraft draft, ReportPriorityForm priority, CancellationToken ct)
     {
         var item = await catalogue.ChosenAsync(draft, ct);
+        var appointment = await appointments.DescribeAsync(draft, journey, ct);
         var rows = new List<CheckRow>
         {
             new("Where", draft.Area!, nameof(Where)),
@@ -208,8 +211,8 @@ public sealed partial class ReportRepairController : Controller
             new("Photos", draft.Photos.Count == 0 ? "None" : $"{draft.Photos.Count} added", nameof(Photos)),
             new("Who will be at home", draft.WhoWillBeHome!, nameof(Access)),
             new("Access notes", draft.AccessNotes ?? "None", nameof(Access)),
-            new("Phone number", draft.ContactPhone!, nameof(Access)),
-            new("Appointment", await appointments.DescribeAsync(draft, journey, ct), nameof(Appointment)),
+            new("Phone number", ContactDetails.UkPhoneNumbers.Display(draft.ContactPhone), nameof(Access)),
+            new("Appointment", appointment.Answer, appointment.CanChoose ? nameof(Appointment) : null),
         };
         SetBackLink(nameof(Check), change: false);
         return View("Check", new CheckPage { Rows = rows, Photos = draft.Photos, CataloguePriority = item.Priority, Priority = priority.Priority, PriorityReason = priority.PriorityReason });

@@ -10,8 +10,13 @@ public sealed record ChoiceOption(string Value, string Label, string? Hint = nul
 public sealed class ChoicePage
 {
     public required string Title { get; init; }
+    /// <summary>What the question is about, shown above the title ("Damp or mould").</summary>
+    public string? Caption { get; init; }
     public string? Hint { get; init; }
     public required string Action { get; init; }
+
+    /// <summary>For "When can we come?": one week of times, shown before <see cref="Options"/> (then only "None of these").</summary>
+    public Shared.SlotWeekRadios? Week { get; init; }
     public required IReadOnlyList<ChoiceOption> Options { get; init; }
     public string? Selected { get; init; }
     public bool Change { get; init; }
@@ -63,7 +68,7 @@ public sealed class NoBookingPage
     public bool Change { get; init; }
 }
 
-/// <summary>A row of the check page; <see cref="Step"/> is the question that changes it.</summary>
+/// <summary>A row of the check page; <see cref="Step"/> is the question that changes it (none when it can't be changed).</summary>
 public sealed record CheckRow(string Key, string Value, string? Step);
 
 public sealed class CheckPage
@@ -93,6 +98,9 @@ public sealed class ConfirmationPage
     public required string Reference { get; init; }
     public required string What { get; init; }
     public string? Appointment { get; init; }
+
+    /// <summary>"None of these times suit me" was chosen: we call to arrange a time.</summary>
+    public bool CallToArrange { get; init; }
     public required string WhatHappensNext { get; init; }
     /// <summary>How the tenant was told ("We've sent you a text message with these details."), from the notifications module.</summary>
     public string HowWeTold { get; init; } = "";

@@ -23,6 +23,7 @@ public static class ReportRepairSteps
         draft.CatalogueItemId = null;
         draft.SlotId = null;
         draft.AppointmentDone = false;
+        draft.CallToArrange = false;
         draft.PriorityOverride = null;
         draft.PriorityReason = null;
     }
