@@ -128,8 +128,9 @@ public sealed class HazardCaseWorkflowTests(PortalAppFixture app) : IClassFixtur
             ["repair.hazard-aware", "repair.hazard-investigated", "repair.hazard-summary-sent", "repair.hazard-made-safe", "repair.hazard-further-work-started"],
             (await app.Factory.AuditAsync("Repair", reference)).Select(a => a.Action));
         var summaryEmails = await app.Factory.PortalAsync(db => db.EmailOutbox.AsNoTracking().Where(m => m.Subject == $"Repair {reference}: written summary of our investigation").ToListAsync());
-        Assert.Contains(summaryEmails, m => m.To == DemoSeeder.TenantEmail);
-        Assert.All(summaryEmails, m => Assert.Contains("blocked air brick", m.Body, StringComparison.Ordinal));
+        // Sent the way each tenant asked: the lead tenant by email (the whole summary), the joint tenant by text.
+        Assert.Contains(summaryEmails, m => m.To == DemoSeeder.TenantEmail && m.Channel == Web.Data.Portal.MessageChannel.Email && m.Body.Contains("blocked air brick", StringComparison.Ordinal));
+        Assert.Contains(summaryEmails, m => m.Channel == Web.Data.Portal.MessageChannel.Text && m.Body.Contains($"repair {reference}", StringComparison.Ordinal));
 
         // The tenant's timeline: each event in its own plain words, under no unrelated status heading.
         var tenant = app.Factory.CreateBrowserClient();

@@ -66,6 +66,7 @@ public sealed class SmsLengthTests
             { "refund failed", m.RefundFailed("£1,234.56", "PAY-ABCDEFGH", "T-000123").Text },
             { "cancelled by the tenant", m.RepairCancelledByTenant(reference, what).Text },
             { "recall raised", m.RecallRaised("R2026-00124", reference, what, "Wednesday 30 September 2026").Text },
+            { "written summary", m.WrittenSummary(reference, "Alexandra-Josephine", "We found black mould.").Text },
         };
         foreach (var (stage, kind) in ComplaintStages())
         {

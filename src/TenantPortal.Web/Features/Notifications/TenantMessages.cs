@@ -131,6 +131,21 @@ public sealed class TenantMessages(IOptions<LandlordOptions> landlord, PublicLin
         """,
         $"{Name}: you cancelled repair {reference} ({Short(what)}). Nobody will come. Still need it? Call {Phone}. {RepairLink(reference)}");
 
+    /// <summary>Awaab's Law: the written summary of the investigation (the whole of it by email or letter; a text says
+    /// it has been written and links to the repair page, where the tenant reads it).</summary>
+    public TenantMessage WrittenSummary(string reference, string firstName, string summary) => new(
+        $"Repair {reference}: written summary of our investigation",
+        $"""
+        Dear {firstName},
+
+        {summary}
+
+        You can read this summary at any time on your repair's page: {RepairLink(reference)}
+
+        {Name}. Call us on {Phone} if you have a question.
+        """,
+        $"{Name}: we have written to you about what we found when we investigated repair {reference}. Read it: {RepairLink(reference)}");
+
     /// <summary>"It's not fixed": the recall job raised to put the original repair right.</summary>
     public TenantMessage RecallRaised(string recallReference, string originalReference, string what, string targetDate) => new(
         $"Repair {recallReference}: we will come back to repair {originalReference}",

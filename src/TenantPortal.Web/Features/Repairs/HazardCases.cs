@@ -6,7 +6,6 @@ using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Infrastructure.Audit;
 using TenantPortal.Web.Infrastructure.Configuration;
 using TenantPortal.Web.Infrastructure.Database;
-using TenantPortal.Web.Infrastructure.Email;
 using TenantPortal.Web.Infrastructure.Security;
 
 namespace TenantPortal.Web.Features.Repairs;
@@ -31,7 +30,8 @@ public sealed class HazardCases(
     PortalUnitOfWork unitOfWork,
     HazardCaseSteps steps,
     AuditTrail audit,
-    EmailOutbox outbox,
+    Notifications.TenantNotifier notifier,
+    Notifications.TenantMessages messages,
     IOptions<LandlordOptions> landlord,
     TimeProvider clock)
 {
@@ -285,8 +285,9 @@ public sealed class HazardCases(
         }
     }
 
-    /// <summary>The one place the written summary leaves the portal: today by email through the outbox to every tenant
-    /// of the tenancy with an address (a channel choice can route it differently here).</summary>
+    /// <summary>The one place the written summary leaves the portal: to every tenant of the tenancy by the way each asked
+    /// to be contacted (email, text or letter: <see cref="Notifications.TenantNotifier"/>); the summary itself is kept
+    /// on the case and shown on the tenant's repair page.</summary>
     private async Task DeliverWrittenSummaryAsync(Repair repair, string text, CancellationToken ct)
     {
         if (repair.TenancyId is not int tenancyId)
@@ -294,13 +295,11 @@ public sealed class HazardCases(
             return;
         }
 
-        var recipients = await housing.Tenants.AsNoTracking()
-            .Where(t => t.TenancyId == tenancyId && t.Email != null && t.Email != "")
-            .Select(t => new { Email = t.Email!, t.FirstName })
-            .ToListAsync(ct);
-        foreach (var tenant in recipients)
+        var tenants = await housing.Tenants.AsNoTracking().Where(t => t.TenancyId == tenancyId)
+            .Select(t => new { t.Id, t.FirstName }).ToListAsync(ct);
+        foreach (var tenant in tenants)
         {
-            outbox.Enqueue(portal, new EmailMessage(tenant.Email, $"Repair {repair.Reference}: written summary of our investigation", $"Dear {tenant.FirstName},\n\n{text}\n"));
+            await notifier.TellAsync(portal, tenant.Id, messages.WrittenSummary(repair.Reference, tenant.FirstName, text), ct);
         }
     }
 
