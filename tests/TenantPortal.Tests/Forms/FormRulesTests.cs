@@ -1,6 +1,7 @@
 using System.Net;
 using TenantPortal.Tests.Accounts;
 using TenantPortal.Tests.Infrastructure;
+using TenantPortal.Tests.Repairs;
 using TenantPortal.Web.Data.Seeding;
 
 namespace TenantPortal.Tests.Forms;
@@ -72,5 +73,26 @@ public sealed class FormRulesTests(PortalAppFixture app) : IClassFixture<PortalA
 
         Assert.Equal(3, DemoData.SecondTenantDateOfBirth.Month);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+}
+
+/// <summary>Error summaries in the order of the fields on the report-a-repair and feedback pages, which used to list
+/// the phone before "who will be at home".</summary>
+public sealed class RepairFormErrorOrderTests(RepairsAppFixture fixture) : IClassFixture<RepairsAppFixture>
+{
+    [Fact]
+    public async Task Getting_into_your_home_lists_its_errors_in_the_order_of_the_fields()
+    {
+        var client = await fixture.App.SignedInAsync();
+        ReportJourney.Expect(await client.SubmitFormAsync("/repairs/report", new Dictionary<string, string>()), "/repairs/report/where");
+        ReportJourney.Expect(await client.ChooseAsync("/repairs/report/where", "Kitchen"), "/repairs/report/what");
+        ReportJourney.Expect(await client.ChooseAsync("/repairs/report/what", "Tap"), "/repairs/report/problem");
+        ReportJourney.Expect(await client.ChooseAsync("/repairs/report/problem", "Dripping or leaking"), "/repairs/report/describe");
+        ReportJourney.Expect(await client.SubmitFormAsync("/repairs/report/describe", new Dictionary<string, string> { ["Description"] = "The tap drips" }), "/repairs/report/photos");
+        ReportJourney.Expect(await client.UploadPhotosAsync("continue"), "/repairs/report/access");
+
+        var page = await (await client.SubmitFormAsync("/repairs/report/access", new Dictionary<string, string> { ["WhoWillBeHome"] = "", ["ContactPhone"] = "" })).GetDocumentAsync();
+
+        Assert.Equal(["Enter who will be at home to let us in", "Enter a phone number we can call about this repair"], page.ErrorSummary());
     }
 }

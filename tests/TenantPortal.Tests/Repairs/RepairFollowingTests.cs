@@ -176,6 +176,19 @@ public sealed class RepairFollowingTests(RepairsAppFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task How_did_we_do_lists_its_errors_in_the_order_of_the_questions()
+    {
+        var tenancyId = await App.TenancyIdAsync(DemoData.TenancyReference);
+        var reference = await App.WithHousingAsync(db => db.Repairs.Where(r => r.TenancyId == tenancyId && r.Status == RepairStatus.Completed && r.Feedback == null).Select(r => r.Reference).FirstAsync());
+        var client = await App.SignedInAsync();
+        var form = await client.GetDocumentAsync($"/repairs/{reference}/feedback");
+
+        var invalid = await (await client.SubmitFormAsync(form, new Dictionary<string, string>())).GetDocumentAsync();
+
+        Assert.Equal(["Select how satisfied you are with the repair, or \"Don't know\"", "Select how satisfied you are with the time it took, or \"Don't know\""], invalid.ErrorSummary());
+    }
+
+    [Fact]
     public async Task HowDidWeDo_IsAskedAfterCompletion_AndStoredOnce()
     {
         var tenancyId = await App.TenancyIdAsync(DemoData.TenancyReference);
