@@ -140,6 +140,11 @@ public static class PostgresServer
     private static void Run(string program, params string[] args)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+
+        // tests/anytime.sh moves the test host's clock with libfaketime; the database server keeps the real clock (its
+        // lock timeouts are timers that break under a moved clock), as a real server would.
+        start.Environment.Remove("LD_PRELOAD");
+        start.Environment.Remove("FAKETIME");
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
