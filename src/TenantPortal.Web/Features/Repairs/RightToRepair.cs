@@ -115,7 +115,11 @@ public sealed class RightToRepair(LandlordRules rules)
     /// <summary>The last day for the second contractor: the same prescribed period, from the first working day after
     /// the landlord received the tenant's notice that the first contractor missed the period.</summary>
     public DateOnly SecondContractorLastDay(RepairNotice notice, DateOnly tenantNoticeReceivedOn) =>
-        rules.Calendar.AddWorkingDays(tenantNoticeReceivedOn, notice.PrescribedWorkingDays);
+        LastDay(tenantNoticeReceivedOn, notice.PrescribedWorkingDays);
+
+    /// <summary>The last day of a prescribed period of <paramref name="workingDays"/> that starts on the first working
+    /// day after <paramref name="receivedOn"/> (the UK date the landlord received the application or the request).</summary>
+    public DateOnly LastDay(DateOnly receivedOn, int workingDays) => rules.Calendar.AddWorkingDays(receivedOn, workingDays);
 
     /// <summary>Whether the tenant may ask for a second contractor on <paramref name="today"/>: the first period has
     /// ended and the repair is not done.</summary>
