@@ -51,7 +51,7 @@ public sealed class RightToRepairPageTests(CouncilAppFixture council) : IClassFi
         var tenantText = Normalise((await tenant.GetDocumentAsync($"/repairs/{reference}")).QuerySelector("#right-to-repair")!.TextContent);
         var officerText = Normalise((await officer.GetDocumentAsync($"/admin/repairs/{reference}")).QuerySelector("#right-to-repair")!.TextContent);
 
-        Assert.Contains("We did not do it by Thursday 5 November 2026. Call us on", tenantText, StringComparison.Ordinal);
+        Assert.Contains("We did not do it by Thursday 5 November 2026. You can ask us to send a different contractor. Ask for a different contractor Or call us on", tenantText, StringComparison.Ordinal);
         Assert.Contains("Qualifying repair: Blocked sink, bath or basin. Prescribed period 3 working days, last day Thursday 5 November 2026.", officerText, StringComparison.Ordinal);
         Assert.Contains("Period missed. The tenant may ask for a second contractor", officerText, StringComparison.Ordinal);
     }

@@ -27,8 +27,9 @@ public enum RightToRepairDefect
 }
 
 /// <summary>What the Right to Repair partial (<c>Features/Shared/_RightToRepair.cshtml</c>) needs to show a repair's
-/// notice on the tenant's and the officer's repair pages.</summary>
-public sealed record RightToRepairBox(RightToRepairDefect? Defect, DateTime ReceivedAt, bool Open, bool ForOfficer);
+/// contractor, notice, second contractor and compensation on the tenant's and the officer's repair pages (it reads the
+/// state through <see cref="RightToRepairCases.StateAsync"/>; the page has already checked who may see the repair).</summary>
+public sealed record RightToRepairBox(string Reference, bool ForOfficer);
 
 /// <summary>What the repair notice to the tenant must say, and the dates and compensation that follow from it.</summary>
 /// <param name="Defect">The nature of the repair, in the Schedule's words.</param>

@@ -83,6 +83,10 @@ public sealed class RightToRepairCases(
     public Task<List<Contractor>> ContractorsAsync(CancellationToken ct) =>
         housing.Contractors.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Name).ToListAsync(ct);
 
+    /// <summary>The name of the repair's contractor, or null when none is assigned.</summary>
+    public Task<string?> ContractorNameAsync(string reference, CancellationToken ct) =>
+        housing.Repairs.AsNoTracking().Where(r => r.Reference == reference).Select(r => r.Contractor == null ? null : r.Contractor.Name).SingleOrDefaultAsync(ct);
+
     /// <summary>The Right to Repair state of a repair, or null where it does not apply (not a council landlord in England
     /// or Wales, or not a defect in the Schedule). Two reads: the repair (housing) and its case with notices (portal).</summary>
     public async Task<RightToRepairState?> StateAsync(string reference, CancellationToken ct)
