@@ -313,18 +313,7 @@ public sealed class RightToRepairCaseTests(CouncilAppFixture council) : IClassFi
 
 /// <summary>A Scottish council: the 1994 Regulations are "HOUSING, ENGLAND AND WALES" (<c>LandlordRules</c>), so no
 /// Right to Repair there; the contractor is still recorded.</summary>
-public sealed class ScottishCouncilAppFixture : IAsyncLifetime
-{
-    public RepairsApp App { get; private set; } = null!;
-
-    public async Task InitializeAsync() => App = await RepairsApp.StartAsync(new Dictionary<string, string?> { ["Landlord:Type"] = "Council", ["Landlord:Region"] = "Scotland" });
-
-    public Task DisposeAsync()
-    {
-        App.Dispose();
-        return Task.CompletedTask;
-    }
-}
+public sealed class ScottishCouncilAppFixture() : LandlordAppFixture(new() { ["Landlord:Type"] = "Council", ["Landlord:Region"] = "Scotland" });
 
 public sealed class RightToRepairOutsideEnglandAndWalesTests(ScottishCouncilAppFixture scotland) : IClassFixture<ScottishCouncilAppFixture>
 {

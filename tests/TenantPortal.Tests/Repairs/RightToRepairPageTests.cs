@@ -5,12 +5,12 @@ using TenantPortal.Web.Data.Seeding;
 
 namespace TenantPortal.Tests.Repairs;
 
-/// <summary>A council landlord (<c>Landlord:Type=Council</c>).</summary>
-public sealed class CouncilAppFixture : IAsyncLifetime
+/// <summary>A repairs app started with the given landlord settings, shared by a test class.</summary>
+public abstract class LandlordAppFixture(Dictionary<string, string?> settings) : IAsyncLifetime
 {
     public RepairsApp App { get; private set; } = null!;
 
-    public async Task InitializeAsync() => App = await RepairsApp.StartAsync(new Dictionary<string, string?> { ["Landlord:Type"] = "Council" });
+    public async Task InitializeAsync() => App = await RepairsApp.StartAsync(settings);
 
     public Task DisposeAsync()
     {
@@ -18,6 +18,9 @@ public sealed class CouncilAppFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 }
+
+/// <summary>A council landlord (<c>Landlord:Type=Council</c>).</summary>
+public sealed class CouncilAppFixture() : LandlordAppFixture(new() { ["Landlord:Type"] = "Council" });
 
 /// <summary>The Right to Repair (SI 1994/133) on the tenant's and the officer's repair pages: the repair notice's
 /// defect, prescribed period and last day, and what happens when the period is missed.</summary>

@@ -65,13 +65,7 @@ public sealed class RepairContractorController(HousingDbContext housing, PortalD
             }
         }, f => cases.PayCompensationAsync(reference, f.Version, f.Method!.Value, f.Note, User, ct), "Compensation paid.", ct);
 
-    private void Require(string form, string field, bool ok, string message)
-    {
-        if (!ok && ModelState.GetFieldValidationState($"{form}.{field}") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-        {
-            ModelState.AddModelError($"{form}.{field}", message);
-        }
-    }
+    private void Require(string form, string field, bool ok, string message) => AdminForms.Require(ModelState, $"{form}.{field}", ok, message);
 
     private async Task<IActionResult> RunAsync(Reference reference, string name, RepairContractorForm form, Action<RepairContractorForm> validate,
         Func<RepairContractorForm, Task<RightToRepairResult>> run, string done, CancellationToken ct)
@@ -116,12 +110,11 @@ public sealed class RepairContractorController(HousingDbContext housing, PortalD
 
         if (freshVersion)
         {
-            form.Version = page.Version;
-            ModelState.Remove($"{name}.Version");
+            form.Version = AdminForms.FreshVersion(ModelState, name, page.Version);
         }
 
         page.Forms[name] = form;
-        ViewData["ErrorSummaryFieldOrder"] = FieldOrder.Select(f => $"{name}.{f}").ToList();
+        ViewData["ErrorSummaryFieldOrder"] = AdminForms.FieldOrder(name, FieldOrder);
         return View("Show", page);
     }
 
