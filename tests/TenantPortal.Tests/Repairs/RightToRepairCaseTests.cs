@@ -9,6 +9,7 @@ using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Data.Seeding;
 using TenantPortal.Web.Features.Repairs;
 using TenantPortal.Web.Infrastructure.Database;
+using TenantPortal.Web.Infrastructure.Texts;
 
 namespace TenantPortal.Tests.Repairs;
 
@@ -117,7 +118,11 @@ public sealed class RightToRepairCaseTests(CouncilAppFixture council) : IClassFi
         // Sent through the notifications module, the way the tenant asked (the demo tenant: email), and kept on the repair page.
         var sent = await App.WithPortalAsync(db => db.EmailOutbox.AsNoTracking().Where(m => m.Subject == $"Repair {reference}: your repair notice (Right to Repair)").ToListAsync());
         Assert.NotEmpty(sent);
-        Assert.Contains(sent, m => m.Body.Contains("Phone: 01632 960 101", StringComparison.Ordinal) && m.Body.Contains("Thursday 12 November 2026", StringComparison.Ordinal));
+        // The lead tenant asked for emails (the whole notice), the joint tenant for texts (who, by when, and the link).
+        Assert.Contains(sent, m => m.Channel == MessageChannel.Email && m.Body.Contains("Phone: 01632 960 101", StringComparison.Ordinal) && m.Body.Contains("Thursday 12 November 2026", StringComparison.Ordinal));
+        var text = Assert.Single(sent, m => m.Channel == MessageChannel.Text);
+        Assert.Contains($"{RightToRepairData.FirstContractor} will do it by 12 Nov", text.Body, StringComparison.Ordinal);
+        Assert.True(SmsLength.Fragments(text.Body) <= SmsLength.MaxFragments, text.Body);
         var tenant = await App.SignedInAsync();
         var tenantPage = await tenant.GetDocumentAsync($"/repairs/{reference}");
         Assert.Contains(RightToRepairData.FirstContractor, RightToRepairData.Text(tenantPage, "#repair-notice"), StringComparison.Ordinal);
@@ -201,6 +206,25 @@ public sealed class RightToRepairCaseTests(CouncilAppFixture council) : IClassFi
     }
 
     private static string Url(string reference) => RightToRepairData.Url(reference);
+
+    [Fact]
+    public async Task The_officer_is_told_next_to_the_field_to_choose_a_contractor_and_that_the_further_works_order_needs_a_different_one()
+    {
+        var reference = await RightToRepairData.NewSinkRepairAsync(App, Utc(10, 26));
+        var officer = await RightToRepairData.OfficerAsync(App);
+
+        var none = await (await RightToRepairData.PostAsync(officer, reference, "assign", new() { ["Assign.ContractorId"] = "" })).GetDocumentAsync();
+        Assert.Contains("Select a contractor", RightToRepairData.Text(none, "#Assign_ContractorId-error"), StringComparison.Ordinal);
+        Assert.Contains("Select a contractor", RightToRepairData.Text(none, ".error-summary"), StringComparison.Ordinal);
+
+        await RightToRepairData.AssignAsync(App, officer, reference, RightToRepairData.FirstContractor);
+        await officer.FollowAsync(await RightToRepairData.PostAsync(officer, reference, "second-contractor-request", new() { ["Request.ReceivedOn"] = "2026-11-04" }));
+        var first = await RightToRepairData.ContractorIdAsync(App, RightToRepairData.FirstContractor);
+        var same = await (await RightToRepairData.PostAsync(officer, reference, "further-works-order", new() { ["FurtherOrder.ContractorId"] = $"{first}" })).GetDocumentAsync();
+
+        Assert.Contains("Select a different contractor from the first one", RightToRepairData.Text(same, "#FurtherOrder_ContractorId-error"), StringComparison.Ordinal);
+        Assert.Single((await RightToRepairData.CaseAsync(App, reference))!.Notices);
+    }
 
     [Fact]
     public async Task An_officer_records_a_phoned_request_for_a_second_contractor_with_the_day_it_was_received_but_not_before_the_period_ended()

@@ -434,7 +434,7 @@ public sealed class RightToRepairCases(
 
             You can read this notice at any time on your repair's page: {messages.RepairLink(repair.Reference)}
             """,
-            $"{l.Name}: repair {repair.Reference}: {name} will do it by {lastDay:d MMM} (Right to Repair). Your notice: {messages.RepairLink(repair.Reference)}"), ct);
+            $"{l.Name}: repair {repair.Reference}: {name} will do it by {lastDay.ToString("d MMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} (Right to Repair). Your notice: {messages.RepairLink(repair.Reference)}"), ct);
     }
 
     private async Task<RightToRepairResult> ApplyAsync(string reference, Guid? version, ClaimsPrincipal actor, string action,
