@@ -8,7 +8,9 @@ namespace TenantPortal.Tests.Repairs;
 /// (regulation 6); a written summary "within 3 working days of the investigation concluding" (regulation 9); relevant
 /// safety work "within 5 working days of the investigation concluding" (regulation 11(2)(a)); supplementary
 /// preventative work physically started "within 12 weeks" of the investigation concluding. Emergency hazards:
-/// investigate and make safe "within 24 hours" of becoming aware. Times in UK time (Europe/London).</summary>
+/// investigate and make safe "within 24 hours" of becoming aware. Times in UK time (Europe/London). The timescales match
+/// published commentaries; the statutory instrument's own words and regulation numbers were not available to check
+/// (docs/repairs.md, "Sources of the quotes").</summary>
 public sealed class HazardClocksTests
 {
     private static readonly RepairTargets Targets = new(WorkingDayCalendar.EnglandAndWales);

@@ -5,7 +5,9 @@ namespace TenantPortal.Tests.Repairs;
 /// <summary>The Secure Tenants of Local Housing Authorities (Right to Repair) Regulations 1994 (SI 1994/133): the
 /// Schedule's prescribed periods, counted in working days from the day the council received the application; a second
 /// contractor when the first misses the period; and "compensation of £10, plus £2 per day for every day that the repair
-/// remains outstanding, up to a maximum payment of £50" when the second misses it too.</summary>
+/// remains outstanding, up to a maximum payment of £50" when the second misses it too (the Minister's written answer
+/// laying the regulations, HC Deb 31 January 1994, checked on api.parliament.uk; the Schedule checked against
+/// legislation.gov.uk, uksi/1994/133/schedules/made; the regulations' own compensation text was not available).</summary>
 public sealed class RightToRepairTests
 {
     private static readonly RightToRepair Council = new(new LandlordRules(UkRegion.England, LandlordType.Council, BankHolidayChanges.None));

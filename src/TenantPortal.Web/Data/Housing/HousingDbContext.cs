@@ -23,6 +23,7 @@ public abstract class HousingDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<ContactChange> ContactChanges => Set<ContactChange>();
     public DbSet<RepairReferenceCounter> RepairReferenceCounters => Set<RepairReferenceCounter>();
     public DbSet<RepairHazardCase> RepairHazardCases => Set<RepairHazardCase>();
+    public DbSet<Contractor> Contractors => Set<Contractor>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<ComplaintStage> ComplaintStages => Set<ComplaintStage>();
     public DbSet<ComplaintLetter> ComplaintLetters => Set<ComplaintLetter>();

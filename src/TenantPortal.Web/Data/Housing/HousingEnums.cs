@@ -6,7 +6,7 @@ public enum TenantRole { LeadTenant, JointTenant }
 
 public enum ContactMethod { Email, Text, Phone, Letter }
 
-public enum RentTransactionType { Charge, Payment, HousingBenefit, UniversalCredit, Adjustment, Refund }
+public enum RentTransactionType { Charge, Payment, HousingBenefit, UniversalCredit, Adjustment, Refund, Compensation }
 
 public enum BenefitType { None, HousingBenefit, UniversalCredit }
 

@@ -54,6 +54,12 @@ public class Repair
     public List<RepairPhoto> Photos { get; set; } = [];
     public RepairFeedback? Feedback { get; set; }
 
+    /// <summary>The contractor the HMS gave the job to (<c>Contractors</c>), or null while none is assigned: a nullable
+    /// column, the one addition to the HMS <c>Repairs</c> table for the Right to Repair (docs/housing-database.md).</summary>
+    public int? ContractorId { get; set; }
+
+    public Contractor? Contractor { get; set; }
+
     /// <summary>The Awaab's Law case, in its own table (<c>RepairHazardCases</c>), or null for an ordinary repair.</summary>
     public RepairHazardCase? HazardCase { get; set; }
 

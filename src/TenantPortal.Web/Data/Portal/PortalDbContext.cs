@@ -19,6 +19,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<JourneyState> JourneyStates => Set<JourneyState>();
     public DbSet<StoredPhoto> Photos => Set<StoredPhoto>();
     public DbSet<StoredPhotoContent> PhotoContents => Set<StoredPhotoContent>();
+    public DbSet<RightToRepairCase> RightToRepairCases => Set<RightToRepairCase>();
+    public DbSet<RightToRepairNotice> RightToRepairNotices => Set<RightToRepairNotice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

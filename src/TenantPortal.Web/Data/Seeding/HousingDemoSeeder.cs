@@ -54,6 +54,7 @@ public static class HousingDemoSeeder
         db.Patches.AddRange(patches);
         var catalogue = RepairCatalogueSeed.Create();
         db.RepairCatalogue.AddRange(catalogue);
+        db.Contractors.AddRange(DemoContractors.Create());
         await db.SaveChangesAsync(ct);
 
         var slots = new AppointmentSlotPlanner(patches, today, new Random(Seed(options.RandomSeed, 3, 0)));

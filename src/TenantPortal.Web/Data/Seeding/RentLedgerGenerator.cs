@@ -85,7 +85,7 @@ internal static class RentLedgerGenerator
             if (week == adjustmentWeek)
             {
                 if (rng.Next(2) == 0)
-                    Post(monday, RentTransactionType.Adjustment, -rng.Next(25, 151), "Compensation for a delayed repair", "HMS");
+                    Post(monday, RentTransactionType.Compensation, -rng.Next(25, 151), "Compensation for a delayed repair", "HMS");
                 else
                     Post(monday, RentTransactionType.Adjustment, rng.Next(40, 181) + 0.50m, "Rechargeable repair: damage to door", "HMS");
             }

@@ -26,6 +26,7 @@ public static class PaymentsFeature
         services.AddScoped<StripePaymentGateway>();
         services.AddSingleton<TestPaymentGateway>();
         services.AddScoped<PaymentGateways>();
+        services.AddScoped<RentLedger>();
         services.AddScoped<RentPaymentPoster>();
         services.AddScoped<PaymentService>();
         services.AddScoped<RefundProcessor>();

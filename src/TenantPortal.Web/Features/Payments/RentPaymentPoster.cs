@@ -18,6 +18,7 @@ public sealed class RentPaymentPoster(
     PortalUnitOfWork unitOfWork,
     Notifications.TenantNotifier notifier,
     Notifications.TenantMessages messages,
+    RentLedger ledger,
     TimeProvider clock,
     ILogger<RentPaymentPoster> logger)
 {
@@ -230,38 +231,9 @@ public sealed class RentPaymentPoster(
         return true;
     }
 
-    /// <summary>Writes one portal line and moves the balance (inside the caller's transaction). The balance moves by a
-    /// relative UPDATE, which takes the tenancy row's lock first: concurrent postings to one rent account queue behind
-    /// each other on a server database (SQL Server, PostgreSQL), where transactions interleave, instead of failing a
-    /// compare-and-set again and again. A second posting of the same payment still fails on the unique
-    /// ProviderReference and rolls back with its balance change.</summary>
-    private async Task<long> PostAsync(PaymentAttempt attempt, decimal amount, RentTransactionType type, string description, string providerReference, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var updated = await housing.Tenancies
-            .Where(t => t.Id == attempt.TenancyId)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Balance, t => t.Balance + amount).SetProperty(t => t.BalanceUpdatedAt, now), ct);
-        if (updated != 1)
-        {
-            throw new InvalidOperationException($"Tenancy {attempt.TenancyId} of payment attempt {attempt.Id} is not in the housing database.");
-        }
-
-        var line = new RentTransaction
-        {
-            TenancyId = attempt.TenancyId,
-            Date = UkTime.Today(clock),
-            Type = type,
-            Amount = amount,
-            Description = description,
-            Reference = Money.PaymentReference(attempt.Id),
-            Source = "Portal",
-            ProviderReference = providerReference,
-            CreatedAt = now,
-        };
-        housing.RentTransactions.Add(line);
-        await housing.SaveChangesAsync(ct);
-        return line.Id;
-    }
+    /// <summary>Writes one portal line and moves the balance (inside the caller's transaction), through <see cref="RentLedger"/>.</summary>
+    private Task<long> PostAsync(PaymentAttempt attempt, decimal amount, RentTransactionType type, string description, string providerReference, CancellationToken ct) =>
+        ledger.PostAsync(attempt.TenancyId, amount, type, description, Money.PaymentReference(attempt.Id), providerReference, ct);
 
     private async Task QueueRefundEmailAsync(PaymentAttempt attempt, decimal amount, bool reversal, CancellationToken ct)
     {

@@ -27,6 +27,7 @@ public sealed class RepairReporting(
     Notifications.TenantNotifier notifier,
     Notifications.TenantMessages messages,
     RepairPhotoStore photos,
+    RightToRepairCases rightToRepair,
     TimeProvider clock)
 {
     /// <summary>Tenants may choose their own slot only for ordinary urgent and routine jobs, and not when anyone in the
@@ -168,6 +169,7 @@ public sealed class RepairReporting(
 
         await housing.SaveChangesAsync(ct);
         await photos.AttachAsync(draft.Photos.Select(p => p.StoredFileName).ToList(), repair.Id, ct);
+        await rightToRepair.RaisedAsync(repair, item.RightToRepairDefect, actor.Name, ct);
 
         if (draft.ReportedByTenantId is int reporter)
         {

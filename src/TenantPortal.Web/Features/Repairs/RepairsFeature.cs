@@ -21,6 +21,7 @@ public static class RepairsFeature
         services.AddSingleton<HazardCaseSteps>();
         services.AddScoped<HazardCases>();
         services.AddSingleton<RightToRepair>();
+        services.AddScoped<RightToRepairCases>();
         services.AddScoped<RepairDraftStore>();
         services.AddScoped<RepairPhotoStore>();
         if (configuration.GetValue<PhotoStorage>($"{RepairsOptions.Section}:{nameof(RepairsOptions.PhotoStorage)}") == PhotoStorage.Folder)

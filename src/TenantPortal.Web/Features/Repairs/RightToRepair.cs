@@ -27,8 +27,9 @@ public enum RightToRepairDefect
 }
 
 /// <summary>What the Right to Repair partial (<c>Features/Shared/_RightToRepair.cshtml</c>) needs to show a repair's
-/// notice on the tenant's and the officer's repair pages.</summary>
-public sealed record RightToRepairBox(RightToRepairDefect? Defect, DateTime ReceivedAt, bool Open, bool ForOfficer);
+/// contractor, notice, second contractor and compensation on the tenant's and the officer's repair pages (it reads the
+/// state through <see cref="RightToRepairCases.StateAsync"/>; the page has already checked who may see the repair).</summary>
+public sealed record RightToRepairBox(string Reference, bool ForOfficer);
 
 /// <summary>What the repair notice to the tenant must say, and the dates and compensation that follow from it.</summary>
 /// <param name="Defect">The nature of the repair, in the Schedule's words.</param>
@@ -115,7 +116,11 @@ public sealed class RightToRepair(LandlordRules rules)
     /// <summary>The last day for the second contractor: the same prescribed period, from the first working day after
     /// the landlord received the tenant's notice that the first contractor missed the period.</summary>
     public DateOnly SecondContractorLastDay(RepairNotice notice, DateOnly tenantNoticeReceivedOn) =>
-        rules.Calendar.AddWorkingDays(tenantNoticeReceivedOn, notice.PrescribedWorkingDays);
+        LastDay(tenantNoticeReceivedOn, notice.PrescribedWorkingDays);
+
+    /// <summary>The last day of a prescribed period of <paramref name="workingDays"/> that starts on the first working
+    /// day after <paramref name="receivedOn"/> (the UK date the landlord received the application or the request).</summary>
+    public DateOnly LastDay(DateOnly receivedOn, int workingDays) => rules.Calendar.AddWorkingDays(receivedOn, workingDays);
 
     /// <summary>Whether the tenant may ask for a second contractor on <paramref name="today"/>: the first period has
     /// ended and the repair is not done.</summary>

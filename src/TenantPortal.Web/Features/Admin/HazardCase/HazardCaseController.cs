@@ -84,13 +84,7 @@ public sealed class HazardCaseController(HousingDbContext housing, HazardCases c
             f => Require(HazardCasePage.FurtherWork, "Notes", !string.IsNullOrWhiteSpace(f.Notes), "Enter what further work started"),
             (f, at) => cases.RecordFurtherWorkStartedAsync(reference, f.Version, at, f.Notes!.Trim(), User, ct), "Start of the further work recorded.", ct);
 
-    private void Require(string step, string field, bool ok, string message)
-    {
-        if (!ok && ModelState.GetFieldValidationState($"{step}.{field}") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-        {
-            ModelState.AddModelError($"{step}.{field}", message);
-        }
-    }
+    private void Require(string step, string field, bool ok, string message) => AdminForms.Require(ModelState, $"{step}.{field}", ok, message);
 
     /// <summary>The UK date and time typed, as UTC; null with an error next to the field when it is missing or not a time.</summary>
     private DateTime? When(string step, HazardStepForm form)
@@ -155,12 +149,11 @@ public sealed class HazardCaseController(HousingDbContext housing, HazardCases c
 
         if (freshVersion)
         {
-            form.Version = page.Version;
-            ModelState.Remove($"{step}.Version");
+            form.Version = AdminForms.FreshVersion(ModelState, step, page.Version);
         }
 
         page.Forms[step] = form;
-        ViewData["ErrorSummaryFieldOrder"] = FieldOrder.Select(f => $"{step}.{f}").ToList();
+        ViewData["ErrorSummaryFieldOrder"] = AdminForms.FieldOrder(step, FieldOrder);
         return View("Show", page);
     }
 

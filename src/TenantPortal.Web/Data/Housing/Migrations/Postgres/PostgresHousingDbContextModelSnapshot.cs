@@ -327,6 +327,43 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     b.ToTable("ContactChangeHistory", (string)null);
                 });
 
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.Contractor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("DefaultForTrade")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PhoneNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsActive", "Name");
+
+                    b.ToTable("Contractors", (string)null);
+                });
+
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.HouseholdMember", b =>
                 {
                     b.Property<int>("Id")
@@ -561,6 +598,9 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("ContractorId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -651,6 +691,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CatalogueItemId");
+
+                    b.HasIndex("ContractorId");
 
                     b.HasIndex("PropertyId");
 
@@ -1318,6 +1360,11 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("TenantPortal.Web.Data.Housing.Contractor", "Contractor")
+                        .WithMany()
+                        .HasForeignKey("ContractorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TenantPortal.Web.Data.Housing.Property", "Property")
                         .WithMany()
                         .HasForeignKey("PropertyId")
@@ -1340,6 +1387,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("CatalogueItem");
+
+                    b.Navigation("Contractor");
 
                     b.Navigation("Property");
 

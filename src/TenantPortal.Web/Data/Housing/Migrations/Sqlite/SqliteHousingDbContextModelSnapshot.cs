@@ -310,6 +310,41 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                     b.ToTable("ContactChangeHistory", (string)null);
                 });
 
+            modelBuilder.Entity("TenantPortal.Web.Data.Housing.Contractor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefaultForTrade")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsActive", "Name");
+
+                    b.ToTable("Contractors", (string)null);
+                });
+
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.HouseholdMember", b =>
                 {
                     b.Property<int>("Id")
@@ -534,6 +569,9 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ContractorId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -624,6 +662,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CatalogueItemId");
+
+                    b.HasIndex("ContractorId");
 
                     b.HasIndex("PropertyId");
 
@@ -1275,6 +1315,11 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("TenantPortal.Web.Data.Housing.Contractor", "Contractor")
+                        .WithMany()
+                        .HasForeignKey("ContractorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TenantPortal.Web.Data.Housing.Property", "Property")
                         .WithMany()
                         .HasForeignKey("PropertyId")
@@ -1297,6 +1342,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("CatalogueItem");
+
+                    b.Navigation("Contractor");
 
                     b.Navigation("Property");
 
