@@ -281,6 +281,36 @@ public sealed class KeptFormTests : IAsyncLifetime
         Assert.NotNull(page.QuerySelector("#kept-form"));
     }
 
+    [Fact]
+    public async Task An_officers_note_on_the_repair_page_is_kept_and_signing_in_again_returns_to_the_repair_page_not_the_forms_address()
+    {
+        var client = app.Factory.CreateBrowserClient();
+        await OfficerSignInAsync(client, await client.GetDocumentAsync("/account/sign-in"));
+        var reference = await app.Factory.DemoOpenRepairAsync();
+        var repairPage = await client.GetDocumentAsync($"/admin/repairs/{reference}");
+
+        clock.Advance(TimeSpan.FromMinutes(31));
+        var sent = await client.SubmitFormAsync(repairPage, new Dictionary<string, string> { ["StatusForm.Note"] = "Tenant rang: the leak is worse" }, "form[action$='/status']");
+        var signIn = await ToSignInAsync(client, sent);
+        var back = await OfficerSignInAsync(client, signIn);
+        var page = await client.FollowAsync(back);
+
+        Assert.Equal($"/admin/repairs/{reference}", back.Headers.Location!.OriginalString, ignoreCase: true);
+        Assert.Equal("Tenant rang: the leak is worse", page.QuerySelector("textarea#StatusForm_Note")!.TextContent);
+        Assert.NotNull(page.QuerySelector("#kept-form"));
+    }
+
+    [Fact]
+    public async Task The_privacy_notice_says_what_is_kept_at_a_sign_out_and_for_how_long()
+    {
+        var privacy = await app.Factory.CreateBrowserClient().GetDocumentAsync("/privacy");
+
+        var kept = privacy.QuerySelector("#kept-when-signed-out").Text();
+
+        Assert.Contains("we keep what you typed in it (never your password or photos)", kept, StringComparison.Ordinal);
+        Assert.Contains("after 2 hours", kept, StringComparison.Ordinal);
+    }
+
     private static async Task<IHtmlDocument> ToDescribePageAsync(HttpClient client)
     {
         ReportJourney.Expect(await client.SubmitFormAsync("/repairs/report", new Dictionary<string, string>()), "/repairs/report/where");

@@ -12,7 +12,8 @@ public class KeptForm
     /// <summary>The portal user the expired sign-in cookie belonged to; the only user who is ever offered the text.</summary>
     public required string OwnerUserId { get; set; }
 
-    /// <summary>The page the form was sent to (its path, without the query string), e.g. /repairs/report/describe.</summary>
+    /// <summary>The form's page (its path, without the query string), e.g. /repairs/report/describe, or
+    /// /admin/repairs/{reference} for a form on it that posts to /admin/repairs/{reference}/status.</summary>
     public required string Path { get; set; }
 
     /// <summary>The fields, encrypted with Data Protection (never readable in the database or a backup).</summary>

@@ -24,6 +24,7 @@ public static class AccountsFeature
         services.AddScoped<ServerSessions>();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<KeptForms>();
+        services.AddSingleton<FormPages>();
         services.Configure<IdentityOptions>(o =>
         {
             o.Tokens.ProviderMap[InvitationTokenProvider] = new TokenProviderDescriptor(typeof(InvitationTokenProvider));
@@ -83,7 +84,7 @@ public static class AccountsFeature
                 var options = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
                 if (SessionTimeout.ReasonFor(context.HttpContext, options) is { } reason)
                 {
-                    var kept = await context.HttpContext.RequestServices.GetRequiredService<KeptForms>().KeepAsync(context.HttpContext, options);
+                    var kept = await context.HttpContext.RequestServices.GetRequiredService<KeptForms>().KeepAsync(context);
                     context.RedirectUri = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(context.RedirectUri, SessionTimeout.ReasonParameter, kept ? SessionTimeout.Kept(reason) : reason);
                 }
 

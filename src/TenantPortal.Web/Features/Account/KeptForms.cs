@@ -2,8 +2,10 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Infrastructure.Database;
@@ -22,6 +24,7 @@ namespace TenantPortal.Web.Features.Account;
 public sealed class KeptForms(
     PortalDbContext db,
     PortalUnitOfWork unitOfWork,
+    FormPages formPages,
     IDataProtectionProvider dataProtection,
     IAntiforgery antiforgery,
     TimeProvider clock,
@@ -44,12 +47,27 @@ public sealed class KeptForms(
     /// <summary>The Data Protection purpose; each user's fields are protected with their user id as a further purpose.</summary>
     public const string ProtectionPurpose = "TenantPortal.KeptForms.v1";
 
-    /// <summary>Keeps the fields of this POST for the user the expired cookie belonged to. True when they were kept.</summary>
-    public async Task<bool> KeepAsync(HttpContext http, CookieAuthenticationOptions options)
+    /// <summary>On the way to the sign-in page after the session ended: a POST is sent back to its form's page after
+    /// signing in (<see cref="FormPages"/>: never to a POST-only address), and its fields are kept for the user the
+    /// expired cookie belonged to. True when they were kept.</summary>
+    public async Task<bool> KeepAsync(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var http = context.HttpContext;
+        var request = http.Request;
+        if (!HttpMethods.IsPost(request.Method) || formPages.PageFor(request.Path) is not { } page)
+        {
+            return false;
+        }
+
+        var samePage = string.Equals(page, request.Path.Value?.TrimEnd('/'), StringComparison.Ordinal);
+        context.RedirectUri = WithReturnUrl(context.RedirectUri, context.Options.ReturnUrlParameter, samePage ? request.PathBase + request.Path + request.QueryString : request.PathBase + page);
+        return await KeepAsync(http, context.Options, page);
+    }
+
+    private async Task<bool> KeepAsync(HttpContext http, CookieAuthenticationOptions options, string path)
     {
         var request = http.Request;
-        var path = request.Path.Value ?? "";
-        if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType || path.Length > MaxPathLength)
+        if (!request.HasFormContentType || path.Length > MaxPathLength)
         {
             return false;
         }
@@ -165,6 +183,14 @@ public sealed class KeptForms(
         {
             http.User = anonymous;
         }
+    }
+
+    private static string WithReturnUrl(string redirectUri, string parameter, string returnUrl)
+    {
+        var query = redirectUri.IndexOf('?', StringComparison.Ordinal);
+        var values = query < 0 ? new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>(StringComparer.OrdinalIgnoreCase) : QueryHelpers.ParseQuery(redirectUri[query..]);
+        values[parameter] = returnUrl;
+        return QueryHelpers.AddQueryString(query < 0 ? redirectUri : redirectUri[..query], values);
     }
 
     private IDataProtector Protector(string userId) => dataProtection.CreateProtector(ProtectionPurpose, userId);
