@@ -301,6 +301,27 @@ public sealed class KeptFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_user_has_at_most_ten_kept_forms_and_a_newer_one_pushes_out_the_oldest()
+    {
+        var client = app.Factory.CreateBrowserClient();
+        await OfficerSignInAsync(client, await client.GetDocumentAsync("/account/sign-in"));
+        var token = await client.AntiforgeryTokenAsync("/admin/repairs");
+        clock.Advance(TimeSpan.FromMinutes(31));
+
+        for (var i = 1; i <= KeptForms.MaxPerUser + 2; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["StatusForm.Note"] = $"Note {i}" });
+            Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync(new Uri($"/admin/repairs/TEST-{i:D4}/status", UriKind.Relative), form)).StatusCode);
+        }
+
+        var paths = await app.WithPortalAsync(db => db.KeptForms.OrderBy(k => k.CreatedAt).Select(k => k.Path).ToListAsync());
+        Assert.Equal(KeptForms.MaxPerUser, paths.Count);
+        Assert.Equal("/admin/repairs/TEST-0003", paths[0], ignoreCase: true);
+        Assert.Equal("/admin/repairs/TEST-0012", paths[^1], ignoreCase: true);
+    }
+
+    [Fact]
     public async Task The_privacy_notice_says_what_is_kept_at_a_sign_out_and_for_how_long()
     {
         var privacy = await app.Factory.CreateBrowserClient().GetDocumentAsync("/privacy");

@@ -34,6 +34,9 @@ public sealed class KeptForms(
     public const int MaxPathLength = 400;
     public const int MaxFields = 60;
 
+    /// <summary>Kept forms per user at once: a newer one pushes out the oldest.</summary>
+    public const int MaxPerUser = 10;
+
     /// <summary>All the values together (the longest form, a complaint, takes a few thousand characters).</summary>
     public const int MaxCharacters = 20_000;
 
@@ -116,8 +119,12 @@ public sealed class KeptForms(
         {
             await unitOfWork.ExecuteAsync(async ct =>
             {
-                // One per user and page: the latest replaces an earlier one.
+                // One per user and page: the latest replaces an earlier one; and at most MaxPerUser in all.
                 await db.KeptForms.Where(k => k.OwnerUserId == userId && k.Path == path).ExecuteDeleteAsync(ct);
+                var oldest = await db.KeptForms.Where(k => k.OwnerUserId == userId)
+                    .OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id).Skip(MaxPerUser - 1)
+                    .Select(k => k.Id).ToListAsync(ct);
+                await db.KeptForms.Where(k => oldest.Contains(k.Id)).ExecuteDeleteAsync(ct);
                 db.KeptForms.Add(kept);
                 await db.SaveChangesAsync(ct);
                 return UnitOfWork.Commit(true);
