@@ -322,14 +322,18 @@ public sealed class KeptFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_privacy_notice_says_what_is_kept_at_a_sign_out_and_for_how_long()
+    public async Task The_privacy_notice_and_the_cookies_page_say_what_is_kept_at_a_sign_out_and_for_how_long()
     {
-        var privacy = await app.Factory.CreateBrowserClient().GetDocumentAsync("/privacy");
+        var client = await app.SignedInAsync();
+        var sent = await SendAfterIdleAsync(client, await ToDescribePageAsync(client), new() { ["Description"] = Text });
 
-        var kept = privacy.QuerySelector("#kept-when-signed-out").Text();
+        var kept = (await client.GetDocumentAsync("/privacy")).QuerySelector("#kept-when-signed-out").Text();
+        var cookies = (await client.GetDocumentAsync("/cookies")).QuerySelectorAll(".cookie-list__name").Select(n => n.Text()).ToList();
 
         Assert.Contains("we keep what you typed in it (never your password or photos)", kept, StringComparison.Ordinal);
         Assert.Contains("after 2 hours", kept, StringComparison.Ordinal);
+        Assert.Contains(sent.Headers.GetValues("Set-Cookie"), c => c.StartsWith(KeptForms.Cookie + "=", StringComparison.Ordinal));
+        Assert.Contains(KeptForms.Cookie, cookies);
     }
 
     private static async Task<IHtmlDocument> ToDescribePageAsync(HttpClient client)
