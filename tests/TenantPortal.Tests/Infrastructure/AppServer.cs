@@ -31,7 +31,9 @@ public sealed class AppServer : IAsyncDisposable
     public string DatabasePath => Path.Combine(Folder, "tenantportal.db");
     public string Output { get { lock (output) { return output.ToString(); } } }
 
-    public static async Task<AppServer> StartAsync(IDictionary<string, string>? environment = null, string? databasePath = null)
+    /// <summary>Starts the app in its own process on <paramref name="port"/> (a free one unless given: a test that stops
+    /// an app and starts another in its place passes the first one's, so an open page's forms reach the new one).</summary>
+    public static async Task<AppServer> StartAsync(IDictionary<string, string>? environment = null, string? databasePath = null, int? port = null)
     {
         var folder = Directory.CreateTempSubdirectory("tenantportal-app-").FullName;
         var database = databasePath ?? Path.Combine(folder, "tenantportal.db");
@@ -40,8 +42,7 @@ public sealed class AppServer : IAsyncDisposable
             File.Copy(DemoDatabaseTemplate.Path, database);
         }
 
-        var port = FreePort();
-        var baseUrl = $"http://127.0.0.1:{port}";
+        var baseUrl = $"http://127.0.0.1:{port ?? FreePort()}";
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = RepositoryPaths.WebProject,

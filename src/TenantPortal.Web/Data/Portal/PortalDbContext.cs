@@ -17,6 +17,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<OutboxMessage> EmailOutbox => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<JourneyState> JourneyStates => Set<JourneyState>();
+    public DbSet<KeptForm> KeptForms => Set<KeptForm>();
     public DbSet<StoredPhoto> Photos => Set<StoredPhoto>();
     public DbSet<StoredPhotoContent> PhotoContents => Set<StoredPhotoContent>();
     public DbSet<RightToRepairCase> RightToRepairCases => Set<RightToRepairCase>();

@@ -23,6 +23,8 @@ public static class AccountsFeature
         services.AddSingleton<Infrastructure.Web.PublicLinks>();
         services.AddScoped<ServerSessions>();
         services.AddSingleton<SignInThrottle>();
+        services.AddScoped<KeptForms>();
+        services.AddSingleton<FormPages>();
         services.Configure<IdentityOptions>(o =>
         {
             o.Tokens.ProviderMap[InvitationTokenProvider] = new TokenProviderDescriptor(typeof(InvitationTokenProvider));
@@ -74,17 +76,19 @@ public static class AccountsFeature
                 await validateStamp(context);
             };
 
-            // Sent to sign in because the session ran out: the sign-in page says why.
+            // Sent to sign in because the session ran out: the sign-in page says why. A form sent just then is kept on
+            // the server (KeptForms) and offered back on its page after signing in again.
             var redirectToLogin = o.Events.OnRedirectToLogin;
-            o.Events.OnRedirectToLogin = context =>
+            o.Events.OnRedirectToLogin = async context =>
             {
                 var options = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
                 if (SessionTimeout.ReasonFor(context.HttpContext, options) is { } reason)
                 {
-                    context.RedirectUri = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(context.RedirectUri, SessionTimeout.ReasonParameter, reason);
+                    var kept = await context.HttpContext.RequestServices.GetRequiredService<KeptForms>().KeepAsync(context);
+                    context.RedirectUri = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(context.RedirectUri, SessionTimeout.ReasonParameter, kept ? SessionTimeout.Kept(reason) : reason);
                 }
 
-                return redirectToLogin(context);
+                await redirectToLogin(context);
             };
 
             // A signed-in user without the right role gets a 403 (the friendly page), not a redirect.
@@ -109,7 +113,11 @@ public static class AccountsFeature
             return Task.CompletedTask;
         });
 
-        services.Configure<MvcOptions>(o => o.Filters.Add(new StaffTwoFactorFilter()));
+        services.Configure<MvcOptions>(o =>
+        {
+            o.Filters.Add(new StaffTwoFactorFilter());
+            o.Filters.Add<KeptFormFilter>();
+        });
         return services;
     }
 }

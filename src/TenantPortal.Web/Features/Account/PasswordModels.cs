@@ -26,6 +26,7 @@ public class NewPasswordForm
 public sealed class TokenPasswordForm : NewPasswordForm
 {
     public string? UserId { get; set; }
+    [Infrastructure.Web.SensitiveField]
     public string? Code { get; set; }
 }
 
@@ -39,6 +40,7 @@ public sealed class SetUpAuthenticatorForm
 {
     [Required(ErrorMessage = "Enter the 6-digit code from your authenticator app")]
     [RegularExpression(@"^\s*\d{3}\s?\d{3}\s*$", ErrorMessage = "The code must be 6 digits")]
+    [Infrastructure.Web.SensitiveField]
     public string? Code { get; set; }
 }
 
@@ -48,6 +50,7 @@ public sealed class RecoveryCodeForm
 {
     [Required(ErrorMessage = "Enter one of your recovery codes")]
     [StringLength(20, ErrorMessage = "Enter a recovery code as it was shown to you")]
+    [Infrastructure.Web.SensitiveField]
     public string? RecoveryCode { get; set; }
 
     public string? ReturnUrl { get; set; }

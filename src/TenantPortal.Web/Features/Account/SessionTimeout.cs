@@ -18,6 +18,15 @@ public static class SessionTimeout
     /// <summary>The session was ended another way: the 12-hour limit, or signing out on another device.</summary>
     public const string Ended = "ended";
 
+    private const string KeptSuffix = "-kept";
+
+    /// <summary>The reason, when what the user had just sent was kept (<see cref="KeptForms"/>).</summary>
+    public static string Kept(string reason) => reason + KeptSuffix;
+
+    /// <summary>The reason without "kept", and whether something was kept.</summary>
+    public static (string? Reason, bool Kept) Parse(string? reason) =>
+        reason is not null && reason.EndsWith(KeptSuffix, StringComparison.Ordinal) ? (reason[..^KeptSuffix.Length], true) : (reason, false);
+
     private const string EndedItem = "TenantPortal.SessionEnded";
 
     public static readonly TimeSpan WarningBefore = TimeSpan.FromMinutes(2);

@@ -16,10 +16,13 @@ public sealed class SignInController(SignInManager<PortalUser> signInManager, Us
     [HttpGet("sign-in")]
     public IActionResult SignIn(string? returnUrl, string? reason)
     {
-        ViewData["SignedOutBecause"] = reason switch
+        var (why, kept) = SessionTimeout.Parse(reason);
+        ViewData["SignedOutBecause"] = (why, kept) switch
         {
-            SessionTimeout.Idle => "You were signed out after 30 minutes without activity, to keep your account safe. Sign in again to carry on: anything you had already saved is still there.",
-            SessionTimeout.Ended => "You were signed out. Sign in again to carry on.",
+            (SessionTimeout.Idle, true) => "You were signed out after 30 minutes without activity. What you typed has been kept: sign in again to check it and send it.",
+            (SessionTimeout.Idle, false) => "You were signed out after 30 minutes without activity, to keep your account safe. Sign in again to carry on: anything you had already saved is still there.",
+            (SessionTimeout.Ended, true) => "You were signed out. What you typed has been kept: sign in again to check it and send it.",
+            (SessionTimeout.Ended, false) => "You were signed out. Sign in again to carry on.",
             _ => null,
         };
         return View(new SignInForm { ReturnUrl = returnUrl });

@@ -20,6 +20,7 @@ public sealed class TwoFactorForm
 {
     [Required(ErrorMessage = "Enter the 6-digit code from your authenticator app")]
     [RegularExpression(@"^\s*\d{3}\s?\d{3}\s*$", ErrorMessage = "The code must be 6 digits")]
+    [Infrastructure.Web.SensitiveField]
     public string? Code { get; set; }
 
     public string? ReturnUrl { get; set; }

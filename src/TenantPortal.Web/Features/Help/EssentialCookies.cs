@@ -26,6 +26,7 @@ public sealed class EssentialCookies(
         new(Name(IdentityConstants.TwoFactorUserIdScheme), "Remembers who you are between your password and your security code (staff only).", Capitalised(After(Lifetime(IdentityConstants.TwoFactorUserIdScheme)))),
         new(Name(IdentityConstants.TwoFactorRememberMeScheme), "Remembers that this device passed the security code step (staff only).", Capitalised(After(Lifetime(IdentityConstants.TwoFactorRememberMeScheme)))),
         new(RegistrationJourney.Cookie, "Remembers where you are in creating your account (a random number: your answers are kept on our server).", Capitalised(After(RegistrationJourney.ProofLifetime))),
+        new(KeptForms.Cookie, "Says that what you typed when you were signed out has been kept on our server, so we can offer it back after you sign in again. It holds none of the text.", Capitalised(After(KeptForms.Lifetime))),
         new(RecentPassword.CookieName, "Remembers that you entered your password again before changing your email address.", Capitalised(After(RecentPassword.Lifetime))),
     ];
 
@@ -35,7 +36,7 @@ public sealed class EssentialCookies(
 
     private static string After(TimeSpan lifetime) => lifetime.TotalDays >= 1
         ? $"after {lifetime.TotalDays:0} days"
-        : $"after {lifetime.TotalMinutes:0} minutes";
+        : lifetime.TotalMinutes > 60 && lifetime.Minutes == 0 ? $"after {lifetime.TotalHours:0} hours" : $"after {lifetime.TotalMinutes:0} minutes";
 
     private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -16,7 +16,8 @@ public sealed class PrivacyController(IOptions<RepairsOptions> repairs) : Contro
         repairs.Value.KeepClosedRepairPhotosMonths,
         (int)RepairDraftStore.MaxAge.TotalDays,
         repairs.Value.MaxPhotosPerRepair,
-        (int)SessionClaims.AbsoluteLifetime.TotalHours));
+        (int)SessionClaims.AbsoluteLifetime.TotalHours,
+        (int)KeptForms.Lifetime.TotalHours));
 }
 
-public sealed record PrivacyPage(int ClosedRepairPhotoMonths, int DraftDays, int PhotosPerRepair, int SessionHours);
+public sealed record PrivacyPage(int ClosedRepairPhotoMonths, int DraftDays, int PhotosPerRepair, int SessionHours, int KeptFormHours);

@@ -10,7 +10,7 @@ namespace TenantPortal.Web.Infrastructure.Web;
 /// <summary>When the database cannot be reached or is locked, every page answers 503 with the honest
 /// "service unavailable" page and the phone number, in every environment. Every use case is one transaction, so
 /// nothing has been half-written; for a form, what the user typed goes back into the page as hidden fields so
-/// "Try again" sends it again unchanged (passwords excepted: they are never written into a page).</summary>
+/// "Try again" sends it again unchanged (passwords and fields marked <see cref="SensitiveFieldAttribute"/> excepted: they are never written into a page).</summary>
 public sealed class DatabaseUnavailableFilter(ILogger<DatabaseUnavailableFilter> logger, IModelMetadataProvider metadata) : IExceptionFilter
 {
     public void OnException(ExceptionContext context)
@@ -43,9 +43,6 @@ public sealed class DatabaseUnavailableFilter(ILogger<DatabaseUnavailableFilter>
             return [];
         }
 
-        return request.Form
-            .Where(f => f.Key != "__RequestVerificationToken" && !f.Key.Contains("password", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? "")))
-            .ToList();
+        return SensitiveFields.Keepable(request.Form, request.HttpContext.GetEndpoint());
     }
 }

@@ -5,7 +5,8 @@ namespace TenantPortal.Web.Features.Shared.Journeys;
 
 /// <summary>Deletes journeys started more than <see cref="JourneyStore.MaxAge"/> (7 days) ago. Safe on several
 /// instances: each row is deleted with a conditional delete that re-checks its age. Photos uploaded in a journey expire
-/// at the same moment and are deleted by the photo retention job (<see cref="Repairs.PhotoRetention"/>).</summary>
+/// at the same moment and are deleted by the photo retention job (<see cref="Repairs.PhotoRetention"/>). The same round
+/// deletes forms kept at a sign-out whose 2 hours are up (<see cref="Account.KeptForms"/>).</summary>
 public sealed class AbandonedJourneyCleanup(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AbandonedJourneyCleanup> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
@@ -57,6 +58,13 @@ public sealed class AbandonedJourneyCleanup(IServiceScopeFactory scopes, TimePro
         if (deleted > 0)
         {
             logger.LogInformation("Deleted {Count} abandoned journeys", deleted);
+        }
+
+        // Forms kept at a sign-out (2 hours) go on the same round.
+        var keptDeleted = await Account.KeptForms.DeleteExpiredAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+        if (keptDeleted > 0)
+        {
+            logger.LogInformation("Deleted {Count} expired kept forms", keptDeleted);
         }
 
         return deleted;

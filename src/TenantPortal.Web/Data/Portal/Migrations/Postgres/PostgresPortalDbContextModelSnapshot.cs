@@ -266,6 +266,42 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
                     b.ToTable("JourneyStates", (string)null);
                 });
 
+            modelBuilder.Entity("TenantPortal.Web.Data.Portal.KeptForm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ProtectedFields")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("OwnerUserId", "Path")
+                        .IsUnique();
+
+                    b.ToTable("KeptForms", (string)null);
+                });
+
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

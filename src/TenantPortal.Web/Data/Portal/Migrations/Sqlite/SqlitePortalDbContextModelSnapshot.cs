@@ -253,6 +253,42 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
                     b.ToTable("JourneyStates", (string)null);
                 });
 
+            modelBuilder.Entity("TenantPortal.Web.Data.Portal.KeptForm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedFields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("OwnerUserId", "Path")
+                        .IsUnique();
+
+                    b.ToTable("KeptForms", (string)null);
+                });
+
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
