@@ -240,7 +240,7 @@ public sealed class RentPaymentPoster(
         var now = clock.GetUtcNow().UtcDateTime;
         var updated = await housing.Tenancies
             .Where(t => t.Id == attempt.TenancyId)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Balance, t => t.Balance + amount).SetProperty(t => t.BalanceUpdatedAt, now), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Balance, t => t.Balance + amount).SetProperty(t => t.BalanceUpdatedAt, (DateTime?)now), ct);
         if (updated != 1)
         {
             throw new InvalidOperationException($"Tenancy {attempt.TenancyId} of payment attempt {attempt.Id} is not in the housing database.");

@@ -67,7 +67,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<int>("BookedCount")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
@@ -167,7 +168,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasDefaultValueSql("gen_random_uuid()");
 
                     b.HasKey("Id");
 
@@ -302,7 +304,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Officer");
 
                     b.Property<string>("Field")
                         .IsRequired()
@@ -548,7 +551,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Officer");
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
@@ -572,7 +576,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     b.Property<string>("HazardType")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("None");
 
                     b.Property<DateTime?>("InvestigateBy")
                         .HasColumnType("timestamp with time zone");
@@ -581,7 +586,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("IsHazard")
-                        .HasColumnType("boolean");
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("Location")
                         .IsRequired()
@@ -639,7 +645,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasDefaultValueSql("gen_random_uuid()");
 
                     b.Property<string>("WhoWillBeHome")
                         .HasMaxLength(200)
@@ -909,7 +916,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.HasIndex("IsOpen", "NextDueAt");
 
-                    b.ToTable("RepairHazardCases", (string)null);
+                    b.ToTable("RepairHazardCases", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairPhoto", b =>
@@ -964,7 +971,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.HasKey("Year");
 
-                    b.ToTable("RepairReferenceCounters", (string)null);
+                    b.ToTable("RepairReferenceCounters", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairStatusChange", b =>
@@ -986,14 +993,16 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Officer");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
                     b.Property<bool>("NoteVisibleToTenant")
-                        .HasColumnType("boolean");
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<int>("RepairId")
                         .HasColumnType("integer");
@@ -1022,7 +1031,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
-                    b.Property<DateTime>("BalanceUpdatedAt")
+                    b.Property<DateTime?>("BalanceUpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("BenefitType")
@@ -1186,7 +1195,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasDefaultValueSql("gen_random_uuid()");
 
                     b.HasKey("Id");
 

@@ -67,7 +67,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<int>("BookedCount")
-                        .HasColumnType("int");
+                        .HasColumnType("int")
+                        .HasDefaultValue(0);
 
                     b.Property<int>("Capacity")
                         .HasColumnType("int");
@@ -167,7 +168,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("uniqueidentifier")
+                        .HasDefaultValueSql("NEWID()");
 
                     b.HasKey("Id");
 
@@ -302,7 +304,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .HasDefaultValue("Officer");
 
                     b.Property<string>("Field")
                         .IsRequired()
@@ -548,7 +551,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .HasDefaultValue("Officer");
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("datetime2");
@@ -572,7 +576,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                     b.Property<string>("HazardType")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .HasDefaultValue("None");
 
                     b.Property<DateTime?>("InvestigateBy")
                         .HasColumnType("datetime2");
@@ -581,7 +586,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<bool>("IsHazard")
-                        .HasColumnType("bit");
+                        .HasColumnType("bit")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("Location")
                         .IsRequired()
@@ -639,7 +645,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("uniqueidentifier")
+                        .HasDefaultValueSql("NEWID()");
 
                     b.Property<string>("WhoWillBeHome")
                         .HasMaxLength(200)
@@ -909,7 +916,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.HasIndex("IsOpen", "NextDueAt");
 
-                    b.ToTable("RepairHazardCases", (string)null);
+                    b.ToTable("RepairHazardCases", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairPhoto", b =>
@@ -964,7 +971,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.HasKey("Year");
 
-                    b.ToTable("RepairReferenceCounters", (string)null);
+                    b.ToTable("RepairReferenceCounters", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairStatusChange", b =>
@@ -986,14 +993,16 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .HasDefaultValue("Officer");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
                     b.Property<bool>("NoteVisibleToTenant")
-                        .HasColumnType("bit");
+                        .HasColumnType("bit")
+                        .HasDefaultValue(false);
 
                     b.Property<int>("RepairId")
                         .HasColumnType("int");
@@ -1022,7 +1031,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
-                    b.Property<DateTime>("BalanceUpdatedAt")
+                    b.Property<DateTime?>("BalanceUpdatedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("BenefitType")
@@ -1186,7 +1195,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("uniqueidentifier")
+                        .HasDefaultValueSql("NEWID()");
 
                     b.HasKey("Id");
 

@@ -58,7 +58,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("BookedCount")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<int>("Capacity")
                         .HasColumnType("INTEGER");
@@ -156,7 +157,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)))");
 
                     b.HasKey("Id");
 
@@ -285,7 +287,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Officer");
 
                     b.Property<string>("Field")
                         .IsRequired()
@@ -521,7 +524,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Officer");
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
@@ -545,7 +549,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                     b.Property<string>("HazardType")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("None");
 
                     b.Property<DateTime?>("InvestigateBy")
                         .HasColumnType("TEXT");
@@ -554,7 +559,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsHazard")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("Location")
                         .IsRequired()
@@ -612,7 +618,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)))");
 
                     b.Property<string>("WhoWillBeHome")
                         .HasMaxLength(200)
@@ -949,14 +956,16 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Officer");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("NoteVisibleToTenant")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<int>("RepairId")
                         .HasColumnType("INTEGER");
@@ -983,7 +992,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("BalanceUpdatedAt")
+                    b.Property<DateTime?>("BalanceUpdatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BenefitType")
@@ -1143,7 +1152,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)))");
 
                     b.HasKey("Id");
 
