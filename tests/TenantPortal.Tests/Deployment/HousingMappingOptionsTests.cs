@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using TenantPortal.Tests.Infrastructure;
@@ -270,6 +271,76 @@ public sealed partial class HousingMappingOptionsTests
         Assert.Matches(@"UPDATE \[Repairs\] SET \[Version\] = @\w+", update);
         Assert.Matches(@"WHERE \[Id\] = @\w+ AND \[Version\] = @\w+", update);
     }
+
+    [Fact]
+    public void The_documented_hms_ddl_is_exactly_the_models_portal_additions()
+    {
+        var guide = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "housing-database.md"));
+        var ddl = Regex.Match(guide, @"```sql\s*-- DDL for an existing HMS(.*?)```", RegexOptions.Singleline).Groups[1].Value.Replace("\r", "", StringComparison.Ordinal);
+        using var db = SqlServerContext(new HousingMappingOptions());
+        var script = db.Database.GenerateCreateScript().Replace("\r", "", StringComparison.Ordinal);
+
+        // Only additions: nothing the HMS has is changed, dropped or rewritten.
+        Assert.DoesNotMatch(@"\b(DROP|ALTER COLUMN|TRUNCATE|sp_rename)\b", ddl);
+        Assert.DoesNotMatch(DataStatement(), ddl);
+        Assert.All(ddl.Split('\n').Where(l => l.StartsWith("ALTER TABLE", StringComparison.Ordinal)), l => Assert.Contains(" ADD ", l, StringComparison.Ordinal));
+
+        // Every portal column, with the model's type and default, and no other column.
+        var added = AddedColumn().Matches(ddl).Select(m => $"{m.Groups[1].Value}.{m.Groups[2].Value}");
+        Assert.Equal(HousingMapping.PortalColumns.Select(c => $"{c.Table}.{c.Column}").Order(StringComparer.Ordinal), added.Order(StringComparer.Ordinal));
+        foreach (var column in HousingMapping.PortalColumns)
+        {
+            var definition = Regex.Match(CreateTable(db, column.Table), $@"^\s*\[{column.Column}\] (?<type>.+?) (?<null>NOT NULL|NULL)(?: DEFAULT (?<default>.+?))?,?$", RegexOptions.Multiline);
+            Assert.True(definition.Success, $"{column.Table}.{column.Column} is in the model's script");
+            var expected = definition.Groups["default"].Success
+                ? $"ALTER TABLE [{column.Table}] ADD [{column.Column}] {definition.Groups["type"].Value} NOT NULL CONSTRAINT [DF_{column.Table}_{column.Column}] DEFAULT {definition.Groups["default"].Value};"
+                : $"ALTER TABLE [{column.Table}] ADD [{column.Column}] {definition.Groups["type"].Value} NULL;";
+            Assert.Contains(expected, ddl, StringComparison.Ordinal);
+        }
+
+        // The indexes, check constraints and foreign keys on those columns, and the portal's own tables, as the model has them.
+        var portalColumns = HousingMapping.PortalColumns.Select(c => $"{c.Table}.{c.Column}").ToHashSet(StringComparer.Ordinal);
+        foreach (Match index in IndexStatement().Matches(script))
+        {
+            var onPortalTable = index.Groups["schema"].Value == HousingMapping.PortalSchema;
+            var onPortalColumn = ColumnName().Matches(index.Groups["columns"].Value).Any(c => portalColumns.Contains($"{index.Groups["table"].Value}.{c.Groups[1].Value}"));
+            if (onPortalTable || onPortalColumn)
+            {
+                Assert.Contains(index.Value, ddl, StringComparison.Ordinal);
+            }
+        }
+
+        foreach (var entity in db.GetService<IDesignTimeModel>().Model.GetEntityTypes())
+        {
+            foreach (var check in entity.GetCheckConstraints().Where(c => HousingMapping.PortalColumns.Any(p => p.Table == entity.GetTableName() && c.Sql.Contains($"[{p.Column}]", StringComparison.Ordinal))))
+            {
+                Assert.Contains($"ALTER TABLE [{entity.GetTableName()}] ADD CONSTRAINT [{check.Name}] CHECK ({check.Sql});", ddl, StringComparison.Ordinal);
+            }
+
+            foreach (var key in entity.GetForeignKeys().Where(k => k.Properties.Any(p => portalColumns.Contains($"{entity.GetTableName()}.{p.GetColumnName()}"))))
+            {
+                Assert.Contains($"ALTER TABLE [{entity.GetTableName()}] ADD CONSTRAINT [{key.GetConstraintName()}] FOREIGN KEY ([{key.Properties[0].GetColumnName()}]) REFERENCES [{key.PrincipalEntityType.GetTableName()}] ([Id]);", ddl, StringComparison.Ordinal);
+            }
+        }
+
+        foreach (var type in HousingMapping.PortalTables)
+        {
+            var table = db.Model.FindEntityType(type)!.GetTableName();
+            Assert.Contains(Regex.Match(script, $@"CREATE TABLE \[portal\]\.\[{table}\] \((.*?)\n\);", RegexOptions.Singleline).Value, ddl, StringComparison.Ordinal);
+        }
+    }
+
+    [GeneratedRegex(@"^\s*(UPDATE|DELETE|INSERT)\b", RegexOptions.Multiline)]
+    private static partial Regex DataStatement();
+
+    [GeneratedRegex(@"ALTER TABLE \[(\w+)\] ADD \[(\w+)\] ")]
+    private static partial Regex AddedColumn();
+
+    [GeneratedRegex(@"CREATE (?:UNIQUE )?INDEX \[\w+\] ON (?:\[(?<schema>\w+)\]\.)?\[(?<table>\w+)\] \((?<columns>[^)]*)\)[^;]*;")]
+    private static partial Regex IndexStatement();
+
+    [GeneratedRegex(@"\[(\w+)\]")]
+    private static partial Regex ColumnName();
 
     private static void SaveARepairAndItsHistory(HousingDbContext db)
     {
