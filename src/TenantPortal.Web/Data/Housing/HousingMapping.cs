@@ -45,6 +45,9 @@ public sealed class HousingMappingOptions
     /// the column type and indexes are used.</summary>
     public List<string> VarcharTables { get; set; } = [];
 
+    /// <summary>True for the portal's own schema (what the housing migrations build).</summary>
+    public bool IsDefault => Key == new HousingMappingOptions().Key;
+
     /// <summary>The options as one string: equal options, equal key (the model cache and EF's service provider cache use it).</summary>
     internal string Key => string.Join('|',
         Concurrency, RowVersionColumn,
