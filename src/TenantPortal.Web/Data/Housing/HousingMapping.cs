@@ -224,7 +224,8 @@ public static class HousingMapping
 }
 
 /// <summary>Carries <see cref="HousingMappingOptions"/> in the context's options, so the model is built with them and
-/// cached per distinct options (pooled contexts cannot take services in their constructor).</summary>
+/// cached per distinct options (the model cache key includes them; pooled contexts cannot take services in their
+/// constructor).</summary>
 public sealed class HousingMappingExtension(HousingMappingOptions options) : IDbContextOptionsExtension
 {
     private ExtensionInfo? info;
@@ -249,10 +250,11 @@ public sealed class HousingMappingExtension(HousingMappingOptions options) : IDb
 
         public override string LogFragment => $"HousingMapping={Extension.Options.Key} ";
 
-        public override int GetServiceProviderHashCode() => StringComparer.Ordinal.GetHashCode(Extension.Options.Key);
+        // The options change the model only, which the model cache key tells apart (HousingModelCacheKeyFactory):
+        // every mapping shares EF's internal service provider, so no new one is built per option set.
+        public override int GetServiceProviderHashCode() => 0;
 
-        public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other) =>
-            other is ExtensionInfo o && o.Extension.Options.Key == Extension.Options.Key;
+        public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other) => other is ExtensionInfo;
 
         public override void PopulateDebugInfo(IDictionary<string, string> debugInfo) =>
             debugInfo["TenantPortal:HousingMapping"] = Extension.Options.Key;
