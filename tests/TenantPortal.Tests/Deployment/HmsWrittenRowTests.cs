@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using TenantPortal.Tests.Infrastructure;
 using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Data.Seeding;
 using TenantPortal.Web.Features.Rent;
 using TenantPortal.Web.Features.Repairs;
 using TenantPortal.Web.Infrastructure.Email;
@@ -132,14 +133,15 @@ public class HmsWrittenRowTests : IDisposable
     }
 
     [Fact]
-    public async Task A_tenancy_whose_balance_only_the_hms_moved_has_no_updated_time_and_its_rent_account_still_shows()
+    public async Task A_tenancy_whose_balance_only_the_hms_moved_has_no_updated_time_and_its_rent_account_and_officer_pages_still_show()
     {
         var reference = $"HMS{Random.Shared.Next(10_000_000, 99_999_999)}";
         int tenancyId;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
-            var propertyId = await db.Properties.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+            // In the demo officer's patch, so the officer pages below may show it.
+            var propertyId = await db.Tenancies.Where(t => t.Reference == DemoData.TenancyReference).Select(t => t.PropertyId).SingleAsync();
             await db.Database.ExecuteSqlRawAsync(
                 """
                 INSERT INTO "Tenancies" ("Reference", "PropertyId", "StartDate", "Status", "ChargeWeeksPerYear", "BenefitType", "WeeklyBenefitAmount", "Balance")
@@ -157,6 +159,15 @@ public class HmsWrittenRowTests : IDisposable
             Assert.Equal(125.50m, account.Balance);
             Assert.Null(account.BalanceUpdatedAtUk);
         }
+
+        var officer = factory.CreateBrowserClient();
+        await SignIn.AsOfficerAsync(officer);
+        var tenancyPage = await officer.GetDocumentAsync($"/admin/tenancies/{reference}");
+        var statement = await officer.GetDocumentAsync($"/admin/tenancies/{reference}/statement");
+
+        Assert.Contains(reference, tenancyPage.NormalisedText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Balance updated", tenancyPage.NormalisedText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("(updated", statement.NormalisedText(), StringComparison.Ordinal);
     }
 
     [Fact]
