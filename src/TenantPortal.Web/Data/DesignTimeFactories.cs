@@ -19,7 +19,7 @@ internal sealed class SqlServerHousingDesignFactory : IDesignTimeDbContextFactor
 {
     public SqlServerHousingDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerHousingDbContext>()
-            .UseSqlServer("Server=.;Database=TenantPortal;Trusted_Connection=True", s => s.MigrationsHistoryTable(DatabaseRegistration.HousingMigrationsTable)).Options);
+            .UseSqlServer("Server=.;Database=TenantPortal;Trusted_Connection=True", s => s.MigrationsHistoryTable(DatabaseRegistration.HousingMigrationsTable, DatabaseRegistration.SqlServerHistorySchema)).Options);
 }
 
 internal sealed class SqlitePortalDesignFactory : IDesignTimeDbContextFactory<SqlitePortalDbContext>
@@ -33,19 +33,19 @@ internal sealed class SqlServerPortalDesignFactory : IDesignTimeDbContextFactory
 {
     public SqlServerPortalDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerPortalDbContext>()
-            .UseSqlServer("Server=.;Database=TenantPortal;Trusted_Connection=True", s => s.MigrationsHistoryTable(DatabaseRegistration.PortalMigrationsTable)).Options);
+            .UseSqlServer("Server=.;Database=TenantPortal;Trusted_Connection=True", s => s.MigrationsHistoryTable(DatabaseRegistration.PortalMigrationsTable, DatabaseRegistration.SqlServerHistorySchema)).Options);
 }
 
 internal sealed class PostgresHousingDesignFactory : IDesignTimeDbContextFactory<PostgresHousingDbContext>
 {
     public PostgresHousingDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresHousingDbContext>()
-            .UseNpgsql("Host=localhost;Database=tenantportal", s => s.MigrationsHistoryTable(DatabaseRegistration.HousingMigrationsTable)).Options);
+            .UseNpgsql("Host=localhost;Database=tenantportal", s => s.MigrationsHistoryTable(DatabaseRegistration.HousingMigrationsTable, DatabaseRegistration.PostgresHistorySchema)).Options);
 }
 
 internal sealed class PostgresPortalDesignFactory : IDesignTimeDbContextFactory<PostgresPortalDbContext>
 {
     public PostgresPortalDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresPortalDbContext>()
-            .UseNpgsql("Host=localhost;Database=tenantportal", s => s.MigrationsHistoryTable(DatabaseRegistration.PortalMigrationsTable)).Options);
+            .UseNpgsql("Host=localhost;Database=tenantportal", s => s.MigrationsHistoryTable(DatabaseRegistration.PortalMigrationsTable, DatabaseRegistration.PostgresHistorySchema)).Options);
 }

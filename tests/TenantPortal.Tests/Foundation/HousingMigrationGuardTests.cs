@@ -49,6 +49,22 @@ public sealed class HousingMigrationGuardTests
         Directory.Delete(folder, recursive: true);
     }
 
+    [Fact]
+    public void Start_up_refuses_to_migrate_a_housing_database_mapped_with_hms_options()
+    {
+        using var factory = new PortalAppFactory(settings: new Dictionary<string, string?>
+        {
+            ["Housing:Mapping:VarcharTables:0"] = "Repairs",
+            ["DemoData:Seed"] = "false",
+        });
+
+        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        var message = string.Join(" | ", Messages(failure));
+        Assert.Contains("Housing:Mapping is set for an existing housing management system", message, StringComparison.Ordinal);
+        Assert.Contains("Set Database:MigrateHousingDatabase to false", message, StringComparison.Ordinal);
+    }
+
     private static IEnumerable<string> Messages(Exception? e)
     {
         for (; e is not null; e = e.InnerException)

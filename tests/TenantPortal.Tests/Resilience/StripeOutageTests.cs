@@ -10,18 +10,25 @@ using TenantPortal.Web.Infrastructure.Database;
 namespace TenantPortal.Tests.Resilience;
 
 /// <summary>Stripe unreachable or too slow: the tenant is told plainly, no money can be taken twice, and every
-/// attempt ends in a state that says what happened.</summary>
-public sealed class StripeOutageTests : IDisposable
+/// attempt ends in a state that says what happened (on SQLite here, on PostgreSQL in <see cref="PostgresStripeOutageTests"/>).</summary>
+public class StripeOutageTests : IDisposable
 {
     private readonly FakeStripe stripe = new();
     private readonly PortalAppFactory factory;
 
     public StripeOutageTests()
+        : this(null)
+    {
+    }
+
+    protected StripeOutageTests(IDictionary<string, string?>? settings)
     {
         // Writes give up after one second when the database is locked, so a test can take the database away.
         PortalAppFactory? created = null;
-        created = FakeStripe.CreateFactory(stripe, timeoutSeconds: 1, services: s =>
-            s.AddScoped(_ => new SharedConnection(DatabaseProvider.Sqlite, $"Data Source={created!.DatabasePath};Default Timeout=1")));
+        created = FakeStripe.CreateFactory(stripe, timeoutSeconds: 1, settings: settings, services: s =>
+            s.AddScoped(_ => created!.PostgresConnectionString is { } postgres
+                ? new SharedConnection(DatabaseProvider.PostgreSql, $"{postgres};Options=-c lock_timeout=1000")
+                : new SharedConnection(DatabaseProvider.Sqlite, $"Data Source={created!.DatabasePath};Default Timeout=1")));
         factory = created;
     }
 
@@ -35,7 +42,7 @@ public sealed class StripeOutageTests : IDisposable
         var payload = StripeWebhook.Event($"evt_locked_{attempt:N}", "checkout.session.completed", StripeWebhook.Completed(session, attempt, $"pi_locked_{attempt:N}", 2000));
 
         HttpResponseMessage refused;
-        await using (await DatabaseLock.TakeAsync(factory.DatabasePath))
+        await using (await DatabaseLock.TakeAsync(factory))
         {
             refused = await StripeWebhook.PostAsync(factory.CreateClient(), payload);
         }
@@ -120,5 +127,12 @@ public sealed class StripeOutageTests : IDisposable
         Assert.Equal(PaymentStatus.Open, (await RentDb.AttemptAsync(factory, attempt)).Status);
     }
 
-    public void Dispose() => factory.Dispose();
+    public void Dispose()
+    {
+        factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+/// <summary>The same outages on a real PostgreSQL server: every table locked, the app's lock_timeout 1 second.</summary>
+public sealed class PostgresStripeOutageTests() : StripeOutageTests(PostgresServer.Settings);

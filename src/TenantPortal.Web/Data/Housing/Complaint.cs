@@ -31,7 +31,8 @@ public class Complaint
     public required string LoggedBy { get; set; }
     public int CurrentStage { get; set; } = 1;
     public ComplaintStatus Status { get; set; }
-    public Guid Version { get; set; } = Guid.NewGuid();
+    /// <summary>Concurrency token (see <see cref="Tenant.Version"/>): set by HousingDbContext or the database, never by features.</summary>
+    public Guid Version { get; set; }
 
     public List<ComplaintStage> Stages { get; set; } = [];
     public List<ComplaintLetter> Letters { get; set; } = [];

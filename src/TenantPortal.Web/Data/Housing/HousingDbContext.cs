@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace TenantPortal.Web.Data.Housing;
 
@@ -33,6 +34,69 @@ public abstract class HousingDbContext(DbContextOptions options) : DbContext(opt
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HousingDbContext).Assembly,
             t => t.Namespace == typeof(Configurations.PatchConfiguration).Namespace);
         SearchKeys.Configure(modelBuilder, Database.IsSqlServer());
+        HousingMapping.Apply(modelBuilder, Mapping, Database.ProviderName);
+    }
+
+    private static readonly HousingMappingOptions DefaultMapping = new();
+
+    /// <summary>The mapping options this context's model is built with (<see cref="HousingMappingOptionsExtensions.UseHousingMapping"/>).</summary>
+    public HousingMappingOptions Mapping => this.GetService<IDbContextOptions>().FindExtension<HousingMappingExtension>()?.Options ?? DefaultMapping;
+
+    /// <summary>Records that <paramref name="entity"/> changed even when none of its own columns did (a child row added),
+    /// so its concurrency token moves and a concurrent writer of the same row fails instead of overwriting.</summary>
+    public void Touch(object entity)
+    {
+        var entry = Entry(entity);
+        if (entry.State != EntityState.Unchanged)
+        {
+            return;
+        }
+
+        if (Mapping.Concurrency == HousingConcurrency.PortalColumn && entry.Metadata.FindProperty(HousingMapping.VersionProperty) is { } version)
+        {
+            entry.Property(version).IsModified = true;
+        }
+        else
+        {
+            // The database moves a rowversion / xmin on any update.
+            entry.State = EntityState.Modified;
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The one place the portal's Version columns get their values: new on every insert (unless a seed set
+    /// one) and every update. With the HMS's rowversion the database does it and this does nothing.</summary>
+    private void StampVersions()
+    {
+        if (Mapping.Concurrency != HousingConcurrency.PortalColumn)
+        {
+            return;
+        }
+
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified) || entry.Metadata.FindProperty(HousingMapping.VersionProperty) is not { ClrType: var type } property || type != typeof(Guid))
+            {
+                continue;
+            }
+
+            var value = entry.Property(property);
+            if (entry.State == EntityState.Modified || (Guid)value.CurrentValue! == Guid.Empty)
+            {
+                value.CurrentValue = Guid.NewGuid();
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

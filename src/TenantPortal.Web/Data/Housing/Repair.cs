@@ -47,7 +47,8 @@ public class Repair
     /// <summary>A key the reporting form carries, unique, so a double-submitted form raises one job.</summary>
     public Guid? SubmissionKey { get; set; }
 
-    public Guid Version { get; set; } = Guid.NewGuid();
+    /// <summary>Concurrency token (see <see cref="Tenant.Version"/>): set by HousingDbContext or the database, never by features.</summary>
+    public Guid Version { get; set; }
 
     public List<RepairStatusChange> History { get; set; } = [];
     public List<Appointment> Appointments { get; set; } = [];

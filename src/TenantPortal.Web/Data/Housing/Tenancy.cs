@@ -23,7 +23,8 @@ public class Tenancy
     /// <summary>The rent account balance: positive is arrears, negative is credit. Kept equal to the sum of the
     /// transactions by every writer, in the same database transaction.</summary>
     public decimal Balance { get; set; }
-    public DateTime BalanceUpdatedAt { get; set; }
+    /// <summary>When the portal last moved the balance: a portal column, null on rows only the HMS has written.</summary>
+    public DateTime? BalanceUpdatedAt { get; set; }
 
     public List<TenancyCharge> Charges { get; set; } = [];
     public List<Tenant> Tenants { get; set; } = [];

@@ -27,9 +27,10 @@ public class Tenant
     /// <summary>A vulnerable occupant or a risk to staff; such households are called back instead of self-booking.</summary>
     public bool HasCautionaryAlert { get; set; }
 
-    /// <summary>Application-managed concurrency token (works the same on SQLite and SQL Server): every writer sets a
-    /// new value, so a save based on stale values fails instead of overwriting.</summary>
-    public Guid Version { get; set; } = Guid.NewGuid();
+    /// <summary>Concurrency token: the portal's own column, given a new value on every save by HousingDbContext, or
+    /// the HMS's rowversion / xmin (<c>Housing:Mapping:Concurrency</c>). A save based on stale values fails instead of
+    /// overwriting. Never set by features.</summary>
+    public Guid Version { get; set; }
 
     public string FullName => $"{FirstName} {LastName}";
 }

@@ -41,13 +41,22 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
 public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options);
 
-public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbContext> options) : PortalDbContext(options);
+/// <summary>The portal context on SQL Server: its tables in schema <c>portal</c>, apart from the HMS's.</summary>
+public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbContext> options) : PortalDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasDefaultSchema(Housing.HousingMapping.PortalSchema);
+    }
+}
 
 public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasDefaultSchema(Housing.HousingMapping.PortalSchema);
         PostgresModel.QuoteNames(builder);
     }
 

@@ -161,7 +161,7 @@ public sealed class ComplaintHandling(
             complaint.Stages.Add(stage);
             complaint.CurrentStage = 2;
             complaint.Status = ComplaintStatus.AwaitingAcknowledgement;
-            complaint.Version = Guid.NewGuid();
+            housing.Touch(complaint);
             await messages.SendAsync(housing, portal, complaint, ComplaintLetterKind.EscalationRequested, $"""
                 You asked us to look at your complaint {complaint.Reference} again (stage 2).
 
@@ -199,7 +199,7 @@ public sealed class ComplaintHandling(
                 return UnitOfWork.Rollback(ComplaintActionOutcome.NotAllowed);
             }
 
-            complaint.Version = Guid.NewGuid();
+            housing.Touch(complaint);
             await messages.SendAsync(housing, portal, complaint, letter.Value.Kind, letter.Value.Body, officer.DisplayName(), c);
             audit.Record(portal, officer, action, "Complaint", complaint.Reference, before, Snapshot(complaint));
             await housing.SaveChangesAsync(c);

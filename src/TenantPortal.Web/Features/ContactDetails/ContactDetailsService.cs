@@ -103,7 +103,7 @@ public sealed class ContactDetailsService(
                 }
 
                 after.ApplyTo(tenant);
-                tenant.Version = Guid.NewGuid();
+                housing.Touch(tenant);
                 var now = clock.GetUtcNow().UtcDateTime;
                 foreach (var (field, oldValue, newValue) in differences)
                 {

@@ -16,7 +16,7 @@ public sealed class RentLedger(HousingDbContext housing, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var updated = await housing.Tenancies
             .Where(t => t.Id == tenancyId)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Balance, t => t.Balance + amount).SetProperty(t => t.BalanceUpdatedAt, now), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Balance, t => t.Balance + amount).SetProperty(t => t.BalanceUpdatedAt, (DateTime?)now), ct);
         if (updated != 1)
         {
             throw new InvalidOperationException($"Tenancy {tenancyId} is not in the housing database.");

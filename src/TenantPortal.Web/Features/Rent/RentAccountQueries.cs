@@ -35,7 +35,7 @@ public sealed class RentAccountQueries(HousingDbContext housing, PortalDbContext
         {
             TenancyReference = tenancy.Reference,
             Balance = tenancy.Balance,
-            BalanceUpdatedAtUk = UkTime.ToUk(tenancy.BalanceUpdatedAt),
+            BalanceUpdatedAtUk = tenancy.BalanceUpdatedAt is { } updated ? UkTime.ToUk(updated) : null,
             Charges = tenancy.Charges,
             NextChargeDate = NextMonday(UkTime.Today(clock)),
             ChargeWeeksPerYear = tenancy.ChargeWeeksPerYear,

@@ -9,7 +9,8 @@ public sealed class RentAccountViewModel
 {
     public required string TenancyReference { get; init; }
     public decimal Balance { get; init; }
-    public DateTime BalanceUpdatedAtUk { get; init; }
+    /// <summary>Null when only the HMS has moved the balance (it keeps no such time).</summary>
+    public DateTime? BalanceUpdatedAtUk { get; init; }
     public required IReadOnlyList<ChargeLine> Charges { get; init; }
     public decimal WeeklyTotal => Charges.Sum(c => c.WeeklyAmount);
     public DateOnly NextChargeDate { get; init; }

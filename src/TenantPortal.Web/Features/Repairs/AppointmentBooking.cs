@@ -91,7 +91,7 @@ public sealed class AppointmentBooking(HousingDbContext db, TimeProvider clock)
             repair.History.Add(new RepairStatusChange { Status = RepairStatus.Booked, At = now, ChangedBy = bookedBy, Channel = channel });
         }
 
-        repair.Version = Guid.NewGuid();
+        db.Touch(repair);
         return BookingOutcome.Booked;
     }
 
@@ -161,7 +161,7 @@ public sealed class AppointmentBooking(HousingDbContext db, TimeProvider clock)
         }
 
         repair.History.Add(new RepairStatusChange { Status = repair.Status, At = now, ChangedBy = by, Channel = channel, Note = "Appointment cancelled", NoteVisibleToTenant = true });
-        repair.Version = Guid.NewGuid();
+        db.Touch(repair);
         return BookingOutcome.Booked;
     }
 }

@@ -163,7 +163,7 @@ public sealed class HazardCases(
             var now = clock.GetUtcNow().UtcDateTime;
             hazard.CancelRequestedAt = now;
             hazard.CancelRequestReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-            repair.Version = Guid.NewGuid();
+            housing.Touch(repair);
             housing.RepairStatusHistory.Add(new RepairStatusChange
             {
                 RepairId = repair.Id,
@@ -255,7 +255,7 @@ public sealed class HazardCases(
                     return UnitOfWork.Rollback(result);
                 }
 
-                repair.Version = Guid.NewGuid();
+                housing.Touch(repair);
                 housing.RepairStatusHistory.Add(new RepairStatusChange
                 {
                     RepairId = repair.Id,

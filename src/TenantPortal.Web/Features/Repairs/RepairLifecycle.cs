@@ -20,7 +20,7 @@ public sealed class RepairLifecycle(HousingDbContext db, AppointmentBooking book
 
         repair.Status = RepairStatus.Cancelled;
         repair.CancelledAt = clock.GetUtcNow().UtcDateTime;
-        repair.Version = Guid.NewGuid();
+        db.Touch(repair);
     }
 
     public async Task CompleteAsync(Repair repair, string completionNotes, CancellationToken ct)
@@ -33,7 +33,7 @@ public sealed class RepairLifecycle(HousingDbContext db, AppointmentBooking book
         repair.Status = RepairStatus.Completed;
         repair.CompletedAt = clock.GetUtcNow().UtcDateTime;
         repair.CompletionNotes = completionNotes;
-        repair.Version = Guid.NewGuid();
+        db.Touch(repair);
     }
 
     // Tracked, so appointments already loaded with the repair are the same instances.

@@ -102,7 +102,7 @@ public sealed class RepairRecalls(
             var now = clock.GetUtcNow().UtcDateTime;
             repair.Status = RepairStatus.Reported;
             repair.CompletedAt = null;
-            repair.Version = Guid.NewGuid();
+            housing.Touch(repair);
             housing.RepairStatusHistory.Add(new RepairStatusChange { RepairId = repair.Id, Status = RepairStatus.Reported, At = now, ChangedBy = Infrastructure.Security.CurrentTenantExtensions.DisplayName(officer), Channel = RepairChannel.Officer, Note = $"Reopened: {reason.Trim()}", NoteVisibleToTenant = true });
             audit.Record(portal, officer, "repair.reopened", "Repair", repair.Reference, before, new { repair.Status, repair.CompletedAt, Reason = reason.Trim() });
             await housing.SaveChangesAsync(c);

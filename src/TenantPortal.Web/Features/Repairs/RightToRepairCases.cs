@@ -488,7 +488,7 @@ public sealed class RightToRepairCases(
                     c.Version = Guid.NewGuid();
                 }
 
-                repair.Version = Guid.NewGuid();
+                housing.Touch(repair);
                 housing.RepairStatusHistory.Add(new RepairStatusChange
                 {
                     RepairId = repair.Id,

@@ -26,6 +26,7 @@ public sealed class DatabaseInitializer(
             await UseWriteAheadLogAsync(portal, ct);
             if (databaseOptions.Value.MigratesHousingDatabase)
             {
+                RefuseAnHmsMapping(housing);
                 await RefuseAnExistingHmsAsync(housing, ct);
                 await housing.Database.MigrateAsync(ct);
             }
@@ -38,6 +39,18 @@ public sealed class DatabaseInitializer(
         {
             var demo = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
             await demo.SeedAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), demoOptions.Value.Scale, ct);
+        }
+    }
+
+    /// <summary>Housing:Mapping options describe an existing HMS's tables, which the portal's housing migrations
+    /// (built for its own schema) do not: migrating with them is a mistake, refused with the fix.</summary>
+    private static void RefuseAnHmsMapping(HousingDbContext housing)
+    {
+        if (!housing.Mapping.IsDefault)
+        {
+            throw new InvalidOperationException(
+                $"{HousingMappingOptions.Section} is set for an existing housing management system, which the portal must never migrate. " +
+                "Set Database:MigrateHousingDatabase to false (docs/housing-database.md).");
         }
     }
 

@@ -12,6 +12,11 @@ public static class DatabaseRegistration
     public const string HousingMigrationsTable = "__HousingMigrationsHistory";
     public const string PortalMigrationsTable = "__PortalMigrationsHistory";
 
+    /// <summary>The history tables stay where the first migrations made them (dbo / public), though the portal's
+    /// tables are in schema <c>portal</c>: EF would otherwise look for them in the model's default schema.</summary>
+    public const string SqlServerHistorySchema = "dbo";
+    public const string PostgresHistorySchema = "public";
+
     /// <summary>Transient failures (an Azure SQL failover, a deadlock victim) are retried a few times, quickly: a
     /// tenant waits a second or two rather than seeing the "try again later" page. Every use case's transaction runs
     /// inside the execution strategy (<see cref="PortalUnitOfWork"/>), so a retry repeats the whole use case.</summary>
@@ -23,6 +28,7 @@ public static class DatabaseRegistration
     public static IServiceCollection AddPortalDatabases(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var mapping = configuration.GetSection(HousingMappingOptions.Section).Get<HousingMappingOptions>() ?? new HousingMappingOptions();
         var housing = configuration.GetConnectionString("Housing")!;
         var portal = configuration.GetConnectionString("Portal")!;
 
@@ -42,19 +48,19 @@ public static class DatabaseRegistration
         switch (provider)
         {
             case DatabaseProvider.SqlServer:
-                AddContexts<SqlServerHousingDbContext, SqlServerPortalDbContext>(services, shared, housing, portal,
+                AddContexts<SqlServerHousingDbContext, SqlServerPortalDbContext>(services, shared, housing, portal, mapping,
                     (o, connection, connectionString, history) => connection is null
-                        ? o.UseSqlServer(connectionString, s => s.MigrationsHistoryTable(history).EnableRetryOnFailure(RetryCount, RetryDelay, null))
-                        : o.UseSqlServer(connection, s => s.MigrationsHistoryTable(history).EnableRetryOnFailure(RetryCount, RetryDelay, null)));
+                        ? o.UseSqlServer(connectionString, s => s.MigrationsHistoryTable(history, SqlServerHistorySchema).EnableRetryOnFailure(RetryCount, RetryDelay, null))
+                        : o.UseSqlServer(connection, s => s.MigrationsHistoryTable(history, SqlServerHistorySchema).EnableRetryOnFailure(RetryCount, RetryDelay, null)));
                 break;
             case DatabaseProvider.PostgreSql:
-                AddContexts<PostgresHousingDbContext, PostgresPortalDbContext>(services, shared, housing, portal,
+                AddContexts<PostgresHousingDbContext, PostgresPortalDbContext>(services, shared, housing, portal, mapping,
                     (o, connection, connectionString, history) => connection is null
-                        ? o.UseNpgsql(connectionString, s => s.MigrationsHistoryTable(history).EnableRetryOnFailure(RetryCount, RetryDelay, null))
-                        : o.UseNpgsql(connection, s => s.MigrationsHistoryTable(history).EnableRetryOnFailure(RetryCount, RetryDelay, null)));
+                        ? o.UseNpgsql(connectionString, s => s.MigrationsHistoryTable(history, PostgresHistorySchema).EnableRetryOnFailure(RetryCount, RetryDelay, null))
+                        : o.UseNpgsql(connection, s => s.MigrationsHistoryTable(history, PostgresHistorySchema).EnableRetryOnFailure(RetryCount, RetryDelay, null)));
                 break;
             default:
-                AddContexts<SqliteHousingDbContext, SqlitePortalDbContext>(services, shared, housing, portal,
+                AddContexts<SqliteHousingDbContext, SqlitePortalDbContext>(services, shared, housing, portal, mapping,
                     (o, connection, connectionString, history) => connection is null
                         ? o.UseSqlite(connectionString, s => s.MigrationsHistoryTable(history))
                         : o.UseSqlite(connection, s => s.MigrationsHistoryTable(history)));
@@ -70,12 +76,12 @@ public static class DatabaseRegistration
     /// own connection string; with the context's own migrations history table.</summary>
     private delegate DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DbConnection? connection, string connectionString, string historyTable);
 
-    private static void AddContexts<THousing, TPortal>(IServiceCollection services, bool shared, string housing, string portal, UseProvider use)
+    private static void AddContexts<THousing, TPortal>(IServiceCollection services, bool shared, string housing, string portal, HousingMappingOptions mapping, UseProvider use)
         where THousing : HousingDbContext
         where TPortal : PortalDbContext
     {
         services.AddDbContext<HousingDbContext, THousing>((sp, o) =>
-            use(o, shared ? sp.GetRequiredService<SharedConnection>().Connection : null, housing, HousingMigrationsTable).UseQueryCounting(sp));
+            use(o, shared ? sp.GetRequiredService<SharedConnection>().Connection : null, housing, HousingMigrationsTable).UseHousingMapping(mapping).UseQueryCounting(sp));
         services.AddDbContext<PortalDbContext, TPortal>((sp, o) =>
             use(o, shared ? sp.GetRequiredService<SharedConnection>().Connection : null, portal, PortalMigrationsTable).UseQueryCounting(sp));
     }

@@ -13,7 +13,6 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.Description).HasMaxLength(2000);
         builder.Property(c => c.OutcomeWanted).HasMaxLength(1000);
         builder.Property(c => c.LoggedBy).HasMaxLength(200);
-        builder.Property(c => c.Version).IsConcurrencyToken();
 
         builder.HasIndex(c => c.Reference).IsUnique();
         // The tenant's list (newest first) and the officers' queue (open first, oldest first).

@@ -15,7 +15,6 @@ internal sealed class RepairConfiguration : IEntityTypeConfiguration<Repair>
         builder.Property(r => r.AccessNotes).HasMaxLength(500);
         builder.Property(r => r.ContactPhone).HasMaxLength(20);
         builder.Property(r => r.CompletionNotes).HasMaxLength(1000);
-        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Ignore(r => r.IsOpen);
 
         builder.HasIndex(r => r.Reference).IsUnique();

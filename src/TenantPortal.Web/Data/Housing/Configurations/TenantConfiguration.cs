@@ -17,7 +17,6 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.InterpreterLanguage).HasMaxLength(100);
         builder.Property(t => t.HearingOrSightNeeds).HasMaxLength(500);
         builder.Property(t => t.Advocate).HasMaxLength(200);
-        builder.Property(t => t.Version).IsConcurrencyToken();
         builder.Ignore(t => t.FullName);
         builder.HasIndex(t => t.LastName);
     }

@@ -237,7 +237,7 @@ public sealed class RepairOfficerActions(
                 }
 
                 var now = clock.GetUtcNow().UtcDateTime;
-                repair.Version = Guid.NewGuid();
+                housing.Touch(repair);
                 var text = string.IsNullOrWhiteSpace(note()) ? null : note()!.Trim();
                 housing.RepairStatusHistory.Add(new RepairStatusChange
                 {

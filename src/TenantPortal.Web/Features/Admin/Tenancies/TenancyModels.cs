@@ -6,7 +6,7 @@ public sealed record TenancySearchRow(string Reference, string Address, string P
 
 public sealed record TenancySearchPage(string? Q, IReadOnlyList<TenancySearchRow> Rows, int Total, int Page, int Pages);
 
-public sealed record TenancyHeader(int Id, string Reference, TenancyStatus Status, DateOnly StartDate, DateOnly? EndDate, string Address, string? PatchName, string PropertyType, int Bedrooms, decimal Balance, DateTime BalanceUpdatedAt, BenefitType BenefitType, decimal WeeklyBenefitAmount);
+public sealed record TenancyHeader(int Id, string Reference, TenancyStatus Status, DateOnly StartDate, DateOnly? EndDate, string Address, string? PatchName, string PropertyType, int Bedrooms, decimal Balance, DateTime? BalanceUpdatedAt, BenefitType BenefitType, decimal WeeklyBenefitAmount);
 
 public sealed record TenancyTenantRow(int Id, TenantRole Role, string Name, DateOnly DateOfBirth, string? MobilePhone, string? HomePhone, string? Email, ContactMethod PreferredContactMethod, bool HasCautionaryAlert, string? InterpreterLanguage, bool NeedsLargePrint);
 
@@ -33,4 +33,4 @@ public sealed class TenancyPageModel
     public string? Message { get; init; }
 }
 
-public sealed record StatementPage(string Reference, string Address, decimal Balance, DateTime BalanceUpdatedAt, IReadOnlyList<TransactionRow> Rows, int Total, int Page, int Pages);
+public sealed record StatementPage(string Reference, string Address, decimal Balance, DateTime? BalanceUpdatedAt, IReadOnlyList<TransactionRow> Rows, int Total, int Page, int Pages);

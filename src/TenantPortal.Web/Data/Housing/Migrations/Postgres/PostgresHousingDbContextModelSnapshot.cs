@@ -67,7 +67,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<int>("BookedCount")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
@@ -167,7 +168,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasDefaultValueSql("gen_random_uuid()");
 
                     b.HasKey("Id");
 
@@ -302,7 +304,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Officer");
 
                     b.Property<string>("Field")
                         .IsRequired()
@@ -585,7 +588,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Officer");
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
@@ -612,7 +616,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     b.Property<string>("HazardType")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("None");
 
                     b.Property<DateTime?>("InvestigateBy")
                         .HasColumnType("timestamp with time zone");
@@ -621,7 +626,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("IsHazard")
-                        .HasColumnType("boolean");
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("Location")
                         .IsRequired()
@@ -679,7 +685,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasDefaultValueSql("gen_random_uuid()");
 
                     b.Property<string>("WhoWillBeHome")
                         .HasMaxLength(200)
@@ -951,7 +958,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.HasIndex("IsOpen", "NextDueAt");
 
-                    b.ToTable("RepairHazardCases", (string)null);
+                    b.ToTable("RepairHazardCases", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairPhoto", b =>
@@ -1006,7 +1013,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.HasKey("Year");
 
-                    b.ToTable("RepairReferenceCounters", (string)null);
+                    b.ToTable("RepairReferenceCounters", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairStatusChange", b =>
@@ -1028,14 +1035,16 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Officer");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
                     b.Property<bool>("NoteVisibleToTenant")
-                        .HasColumnType("boolean");
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<int>("RepairId")
                         .HasColumnType("integer");
@@ -1064,7 +1073,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
-                    b.Property<DateTime>("BalanceUpdatedAt")
+                    b.Property<DateTime?>("BalanceUpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("BenefitType")
@@ -1228,7 +1237,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasDefaultValueSql("gen_random_uuid()");
 
                     b.HasKey("Id");
 

@@ -17,6 +17,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
+                .HasDefaultSchema("portal")
                 .HasAnnotation("ProductVersion", "10.0.13")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
@@ -38,7 +39,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -64,7 +65,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("RoleNameIndex");
 
-                    b.ToTable("AspNetRoles", (string)null);
+                    b.ToTable("AspNetRoles", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -89,7 +90,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("RoleId");
 
-                    b.ToTable("AspNetRoleClaims", (string)null);
+                    b.ToTable("AspNetRoleClaims", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -114,7 +115,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("AspNetUserClaims", (string)null);
+                    b.ToTable("AspNetUserClaims", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
@@ -136,7 +137,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("AspNetUserLogins", (string)null);
+                    b.ToTable("AspNetUserLogins", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
@@ -151,7 +152,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("RoleId");
 
-                    b.ToTable("AspNetUserRoles", (string)null);
+                    b.ToTable("AspNetUserRoles", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
@@ -170,7 +171,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
-                    b.ToTable("AspNetUserTokens", (string)null);
+                    b.ToTable("AspNetUserTokens", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.AuditEntry", b =>
@@ -222,7 +223,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("RecordType", "RecordId", "At");
 
-                    b.ToTable("AuditLog", (string)null);
+                    b.ToTable("AuditLog", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.JourneyState", b =>
@@ -263,7 +264,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
                     b.HasIndex("OwnerUserId", "Journey", "Subject")
                         .IsUnique();
 
-                    b.ToTable("JourneyStates", (string)null);
+                    b.ToTable("JourneyStates", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.KeptForm", b =>
@@ -299,7 +300,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
                     b.HasIndex("OwnerUserId", "Path")
                         .IsUnique();
 
-                    b.ToTable("KeptForms", (string)null);
+                    b.ToTable("KeptForms", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.OutboxMessage", b =>
@@ -376,7 +377,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("TenantId", "FailedAt");
 
-                    b.ToTable("EmailOutbox", (string)null);
+                    b.ToTable("EmailOutbox", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.PaymentAttempt", b =>
@@ -491,7 +492,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("TenancyId", "CreatedAt");
 
-                    b.ToTable("PaymentAttempts", (string)null);
+                    b.ToTable("PaymentAttempts", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.PaymentDispute", b =>
@@ -532,7 +533,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("PaymentAttemptId");
 
-                    b.ToTable("PaymentDisputes", (string)null);
+                    b.ToTable("PaymentDisputes", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.PaymentRefund", b =>
@@ -598,7 +599,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("Status", "RequestedAt");
 
-                    b.ToTable("PaymentRefunds", (string)null);
+                    b.ToTable("PaymentRefunds", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.PortalUser", b =>
@@ -688,7 +689,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"TenantId\" IS NOT NULL");
 
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.ToTable("AspNetUsers", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.ProviderEvent", b =>
@@ -721,7 +722,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("ReceivedAt");
 
-                    b.ToTable("ProviderEvents", (string)null);
+                    b.ToTable("ProviderEvents", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.RightToRepairCase", b =>
@@ -796,7 +797,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
                     b.HasIndex("RepairId")
                         .IsUnique();
 
-                    b.ToTable("RightToRepairCases", (string)null);
+                    b.ToTable("RightToRepairCases", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.RightToRepairNotice", b =>
@@ -851,7 +852,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("CaseId", "IssuedAt");
 
-                    b.ToTable("RightToRepairNotices", (string)null);
+                    b.ToTable("RightToRepairNotices", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.StoredPhoto", b =>
@@ -915,7 +916,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("TenancyId", "UploadedAt");
 
-                    b.ToTable("PortalPhotos", (string)null);
+                    b.ToTable("PortalPhotos", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.StoredPhotoContent", b =>
@@ -933,7 +934,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasKey("Key", "Variant");
 
-                    b.ToTable("PortalPhotoContents", (string)null);
+                    b.ToTable("PortalPhotoContents", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -17,6 +17,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
         {
 #pragma warning disable 612, 618
             modelBuilder
+                .HasDefaultSchema("portal")
                 .HasAnnotation("ProductVersion", "10.0.13")
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
@@ -38,7 +39,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -65,7 +66,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                         .HasDatabaseName("RoleNameIndex")
                         .HasFilter("[NormalizedName] IS NOT NULL");
 
-                    b.ToTable("AspNetRoles", (string)null);
+                    b.ToTable("AspNetRoles", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -90,7 +91,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("RoleId");
 
-                    b.ToTable("AspNetRoleClaims", (string)null);
+                    b.ToTable("AspNetRoleClaims", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -115,7 +116,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("AspNetUserClaims", (string)null);
+                    b.ToTable("AspNetUserClaims", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
@@ -137,7 +138,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("AspNetUserLogins", (string)null);
+                    b.ToTable("AspNetUserLogins", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
@@ -152,7 +153,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("RoleId");
 
-                    b.ToTable("AspNetUserRoles", (string)null);
+                    b.ToTable("AspNetUserRoles", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
@@ -171,7 +172,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
-                    b.ToTable("AspNetUserTokens", (string)null);
+                    b.ToTable("AspNetUserTokens", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.AuditEntry", b =>
@@ -223,7 +224,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("RecordType", "RecordId", "At");
 
-                    b.ToTable("AuditLog", (string)null);
+                    b.ToTable("AuditLog", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.JourneyState", b =>
@@ -264,7 +265,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                     b.HasIndex("OwnerUserId", "Journey", "Subject")
                         .IsUnique();
 
-                    b.ToTable("JourneyStates", (string)null);
+                    b.ToTable("JourneyStates", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.KeptForm", b =>
@@ -300,7 +301,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                     b.HasIndex("OwnerUserId", "Path")
                         .IsUnique();
 
-                    b.ToTable("KeptForms", (string)null);
+                    b.ToTable("KeptForms", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.OutboxMessage", b =>
@@ -377,7 +378,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "FailedAt");
 
-                    b.ToTable("EmailOutbox", (string)null);
+                    b.ToTable("EmailOutbox", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.PaymentAttempt", b =>
@@ -492,7 +493,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("TenancyId", "CreatedAt");
 
-                    b.ToTable("PaymentAttempts", (string)null);
+                    b.ToTable("PaymentAttempts", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.PaymentDispute", b =>
@@ -533,7 +534,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("PaymentAttemptId");
 
-                    b.ToTable("PaymentDisputes", (string)null);
+                    b.ToTable("PaymentDisputes", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.PaymentRefund", b =>
@@ -599,7 +600,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("Status", "RequestedAt");
 
-                    b.ToTable("PaymentRefunds", (string)null);
+                    b.ToTable("PaymentRefunds", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.PortalUser", b =>
@@ -690,7 +691,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[TenantId] IS NOT NULL");
 
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.ToTable("AspNetUsers", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.ProviderEvent", b =>
@@ -723,7 +724,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("ReceivedAt");
 
-                    b.ToTable("ProviderEvents", (string)null);
+                    b.ToTable("ProviderEvents", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.RightToRepairCase", b =>
@@ -798,7 +799,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                     b.HasIndex("RepairId")
                         .IsUnique();
 
-                    b.ToTable("RightToRepairCases", (string)null);
+                    b.ToTable("RightToRepairCases", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.RightToRepairNotice", b =>
@@ -853,7 +854,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("CaseId", "IssuedAt");
 
-                    b.ToTable("RightToRepairNotices", (string)null);
+                    b.ToTable("RightToRepairNotices", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.StoredPhoto", b =>
@@ -917,7 +918,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("TenancyId", "UploadedAt");
 
-                    b.ToTable("PortalPhotos", (string)null);
+                    b.ToTable("PortalPhotos", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.StoredPhotoContent", b =>
@@ -935,7 +936,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasKey("Key", "Variant");
 
-                    b.ToTable("PortalPhotoContents", (string)null);
+                    b.ToTable("PortalPhotoContents", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -12,7 +12,7 @@ using TenantPortal.Web.Data.Housing;
 namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHousingDbContext))]
-    [Migration("20261202015717_AddRepairContractors")]
+    [Migration("20261202030651_AddRepairContractors")]
     partial class AddRepairContractors
     {
         /// <inheritdoc />
@@ -70,7 +70,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<int>("BookedCount")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
@@ -170,7 +171,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasDefaultValueSql("gen_random_uuid()");
 
                     b.HasKey("Id");
 
@@ -305,7 +307,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Officer");
 
                     b.Property<string>("Field")
                         .IsRequired()
@@ -588,7 +591,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Officer");
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
@@ -615,7 +619,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     b.Property<string>("HazardType")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("None");
 
                     b.Property<DateTime?>("InvestigateBy")
                         .HasColumnType("timestamp with time zone");
@@ -624,7 +629,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("IsHazard")
-                        .HasColumnType("boolean");
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("Location")
                         .IsRequired()
@@ -682,7 +688,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasDefaultValueSql("gen_random_uuid()");
 
                     b.Property<string>("WhoWillBeHome")
                         .HasMaxLength(200)
@@ -954,7 +961,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.HasIndex("IsOpen", "NextDueAt");
 
-                    b.ToTable("RepairHazardCases", (string)null);
+                    b.ToTable("RepairHazardCases", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairPhoto", b =>
@@ -1009,7 +1016,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.HasKey("Year");
 
-                    b.ToTable("RepairReferenceCounters", (string)null);
+                    b.ToTable("RepairReferenceCounters", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairStatusChange", b =>
@@ -1031,14 +1038,16 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Officer");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
                     b.Property<bool>("NoteVisibleToTenant")
-                        .HasColumnType("boolean");
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<int>("RepairId")
                         .HasColumnType("integer");
@@ -1067,7 +1076,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
-                    b.Property<DateTime>("BalanceUpdatedAt")
+                    b.Property<DateTime?>("BalanceUpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("BenefitType")
@@ -1231,7 +1240,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasDefaultValueSql("gen_random_uuid()");
 
                     b.HasKey("Id");
 

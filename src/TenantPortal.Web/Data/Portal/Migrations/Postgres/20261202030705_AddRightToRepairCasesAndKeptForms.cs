@@ -7,13 +7,31 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class AddRightToRepairCases : Migration
+    public partial class AddRightToRepairCasesAndKeptForms : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "KeptForms",
+                schema: "portal",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Path = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ProtectedFields = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KeptForms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RightToRepairCases",
+                schema: "portal",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -43,6 +61,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "RightToRepairNotices",
+                schema: "portal",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -64,19 +83,35 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_RightToRepairNotices_RightToRepairCases_CaseId",
                         column: x => x.CaseId,
+                        principalSchema: "portal",
                         principalTable: "RightToRepairCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_KeptForms_ExpiresAt",
+                schema: "portal",
+                table: "KeptForms",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KeptForms_OwnerUserId_Path",
+                schema: "portal",
+                table: "KeptForms",
+                columns: new[] { "OwnerUserId", "Path" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RightToRepairCases_RepairId",
+                schema: "portal",
                 table: "RightToRepairCases",
                 column: "RepairId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_RightToRepairNotices_CaseId_IssuedAt",
+                schema: "portal",
                 table: "RightToRepairNotices",
                 columns: new[] { "CaseId", "IssuedAt" });
         }
@@ -85,10 +120,16 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "RightToRepairNotices");
+                name: "KeptForms",
+                schema: "portal");
 
             migrationBuilder.DropTable(
-                name: "RightToRepairCases");
+                name: "RightToRepairNotices",
+                schema: "portal");
+
+            migrationBuilder.DropTable(
+                name: "RightToRepairCases",
+                schema: "portal");
         }
     }
 }

@@ -11,8 +11,8 @@ using TenantPortal.Web.Data.Housing;
 namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHousingDbContext))]
-    [Migration("20261202015704_AddRepairContractors")]
-    partial class AddRepairContractors
+    [Migration("20261202015638_HmsFootprintAndPortalSchema")]
+    partial class HmsFootprintAndPortalSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -61,7 +61,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("BookedCount")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<int>("Capacity")
                         .HasColumnType("INTEGER");
@@ -159,7 +160,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)))");
 
                     b.HasKey("Id");
 
@@ -288,7 +290,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Officer");
 
                     b.Property<string>("Field")
                         .IsRequired()
@@ -311,41 +314,6 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                     b.HasIndex("TenantId", "ChangedAt");
 
                     b.ToTable("ContactChangeHistory", (string)null);
-                });
-
-            modelBuilder.Entity("TenantPortal.Web.Data.Housing.Contractor", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DefaultForTrade")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IsActive", "Name");
-
-                    b.ToTable("Contractors", (string)null);
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.HouseholdMember", b =>
@@ -559,7 +527,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Officer");
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
@@ -572,9 +541,6 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("ContractorId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -586,7 +552,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                     b.Property<string>("HazardType")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("None");
 
                     b.Property<DateTime?>("InvestigateBy")
                         .HasColumnType("TEXT");
@@ -595,7 +562,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsHazard")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("Location")
                         .IsRequired()
@@ -653,7 +621,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)))");
 
                     b.Property<string>("WhoWillBeHome")
                         .HasMaxLength(200)
@@ -665,8 +634,6 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CatalogueItemId");
-
-                    b.HasIndex("ContractorId");
 
                     b.HasIndex("PropertyId");
 
@@ -992,14 +959,16 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Officer");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("NoteVisibleToTenant")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<int>("RepairId")
                         .HasColumnType("INTEGER");
@@ -1026,7 +995,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("BalanceUpdatedAt")
+                    b.Property<DateTime?>("BalanceUpdatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BenefitType")
@@ -1186,7 +1155,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)))");
 
                     b.HasKey("Id");
 
@@ -1318,11 +1288,6 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("TenantPortal.Web.Data.Housing.Contractor", "Contractor")
-                        .WithMany()
-                        .HasForeignKey("ContractorId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("TenantPortal.Web.Data.Housing.Property", "Property")
                         .WithMany()
                         .HasForeignKey("PropertyId")
@@ -1345,8 +1310,6 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("CatalogueItem");
-
-                    b.Navigation("Contractor");
 
                     b.Navigation("Property");
 

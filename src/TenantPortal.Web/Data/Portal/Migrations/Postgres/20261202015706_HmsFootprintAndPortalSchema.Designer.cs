@@ -12,14 +12,15 @@ using TenantPortal.Web.Data.Portal;
 namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261202015738_AddRightToRepairCases")]
-    partial class AddRightToRepairCases
+    [Migration("20261202015706_HmsFootprintAndPortalSchema")]
+    partial class HmsFootprintAndPortalSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
+                .HasDefaultSchema("portal")
                 .HasAnnotation("ProductVersion", "10.0.13")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
@@ -41,7 +42,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -67,7 +68,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("RoleNameIndex");
 
-                    b.ToTable("AspNetRoles", (string)null);
+                    b.ToTable("AspNetRoles", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -92,7 +93,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("RoleId");
 
-                    b.ToTable("AspNetRoleClaims", (string)null);
+                    b.ToTable("AspNetRoleClaims", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -117,7 +118,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("AspNetUserClaims", (string)null);
+                    b.ToTable("AspNetUserClaims", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
@@ -139,7 +140,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("AspNetUserLogins", (string)null);
+                    b.ToTable("AspNetUserLogins", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
@@ -154,7 +155,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("RoleId");
 
-                    b.ToTable("AspNetUserRoles", (string)null);
+                    b.ToTable("AspNetUserRoles", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
@@ -173,7 +174,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
-                    b.ToTable("AspNetUserTokens", (string)null);
+                    b.ToTable("AspNetUserTokens", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.AuditEntry", b =>
@@ -225,7 +226,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("RecordType", "RecordId", "At");
 
-                    b.ToTable("AuditLog", (string)null);
+                    b.ToTable("AuditLog", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.JourneyState", b =>
@@ -266,7 +267,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
                     b.HasIndex("OwnerUserId", "Journey", "Subject")
                         .IsUnique();
 
-                    b.ToTable("JourneyStates", (string)null);
+                    b.ToTable("JourneyStates", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.OutboxMessage", b =>
@@ -343,7 +344,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("TenantId", "FailedAt");
 
-                    b.ToTable("EmailOutbox", (string)null);
+                    b.ToTable("EmailOutbox", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.PaymentAttempt", b =>
@@ -458,7 +459,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("TenancyId", "CreatedAt");
 
-                    b.ToTable("PaymentAttempts", (string)null);
+                    b.ToTable("PaymentAttempts", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.PaymentDispute", b =>
@@ -499,7 +500,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("PaymentAttemptId");
 
-                    b.ToTable("PaymentDisputes", (string)null);
+                    b.ToTable("PaymentDisputes", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.PaymentRefund", b =>
@@ -565,7 +566,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("Status", "RequestedAt");
 
-                    b.ToTable("PaymentRefunds", (string)null);
+                    b.ToTable("PaymentRefunds", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.PortalUser", b =>
@@ -655,7 +656,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"TenantId\" IS NOT NULL");
 
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.ToTable("AspNetUsers", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.ProviderEvent", b =>
@@ -688,137 +689,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("ReceivedAt");
 
-                    b.ToTable("ProviderEvents", (string)null);
-                });
-
-            modelBuilder.Entity("TenantPortal.Web.Data.Portal.RightToRepairCase", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("CompensationMethod")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("CompensationNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<decimal?>("CompensationPaid")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.Property<DateTime?>("CompensationPaidAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CompensationPaidBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<long?>("CompensationRentTransactionId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Defect")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
-
-                    b.Property<int>("PrescribedWorkingDays")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("ReceivedOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("RepairId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("SecondContractorRequestRecordedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("SecondContractorRequestedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateOnly?>("SecondContractorRequestedOn")
-                        .HasColumnType("date");
-
-                    b.Property<bool>("SecondContractorRequestedOnline")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("TenancyId")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RepairId")
-                        .IsUnique();
-
-                    b.ToTable("RightToRepairCases", (string)null);
-                });
-
-            modelBuilder.Entity("TenantPortal.Web.Data.Portal.RightToRepairNotice", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("CaseId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ContractorAddress")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("ContractorId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ContractorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("ContractorPhone")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<DateTime>("IssuedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("IssuedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateOnly>("LastDay")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<int>("WorksOrder")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId", "IssuedAt");
-
-                    b.ToTable("RightToRepairNotices", (string)null);
+                    b.ToTable("ProviderEvents", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.StoredPhoto", b =>
@@ -882,7 +753,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasIndex("TenancyId", "UploadedAt");
 
-                    b.ToTable("PortalPhotos", (string)null);
+                    b.ToTable("PortalPhotos", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.StoredPhotoContent", b =>
@@ -900,7 +771,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasKey("Key", "Variant");
 
-                    b.ToTable("PortalPhotoContents", (string)null);
+                    b.ToTable("PortalPhotoContents", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -970,20 +841,6 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
                         .HasForeignKey("PaymentAttemptId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("TenantPortal.Web.Data.Portal.RightToRepairNotice", b =>
-                {
-                    b.HasOne("TenantPortal.Web.Data.Portal.RightToRepairCase", null)
-                        .WithMany("Notices")
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("TenantPortal.Web.Data.Portal.RightToRepairCase", b =>
-                {
-                    b.Navigation("Notices");
                 });
 #pragma warning restore 612, 618
         }

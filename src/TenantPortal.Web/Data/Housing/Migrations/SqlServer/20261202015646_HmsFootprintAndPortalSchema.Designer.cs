@@ -12,8 +12,8 @@ using TenantPortal.Web.Data.Housing;
 namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerHousingDbContext))]
-    [Migration("20261202015711_AddRepairContractors")]
-    partial class AddRepairContractors
+    [Migration("20261202015646_HmsFootprintAndPortalSchema")]
+    partial class HmsFootprintAndPortalSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -70,7 +70,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<int>("BookedCount")
-                        .HasColumnType("int");
+                        .HasColumnType("int")
+                        .HasDefaultValue(0);
 
                     b.Property<int>("Capacity")
                         .HasColumnType("int");
@@ -170,7 +171,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("uniqueidentifier")
+                        .HasDefaultValueSql("NEWID()");
 
                     b.HasKey("Id");
 
@@ -305,7 +307,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .HasDefaultValue("Officer");
 
                     b.Property<string>("Field")
                         .IsRequired()
@@ -328,43 +331,6 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                     b.HasIndex("TenantId", "ChangedAt");
 
                     b.ToTable("ContactChangeHistory", (string)null);
-                });
-
-            modelBuilder.Entity("TenantPortal.Web.Data.Housing.Contractor", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<string>("DefaultForTrade")
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("PhoneNumber")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IsActive", "Name");
-
-                    b.ToTable("Contractors", (string)null);
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.HouseholdMember", b =>
@@ -588,7 +554,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .HasDefaultValue("Officer");
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("datetime2");
@@ -601,9 +568,6 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
-                    b.Property<int?>("ContractorId")
-                        .HasColumnType("int");
-
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -615,7 +579,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                     b.Property<string>("HazardType")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .HasDefaultValue("None");
 
                     b.Property<DateTime?>("InvestigateBy")
                         .HasColumnType("datetime2");
@@ -624,7 +589,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<bool>("IsHazard")
-                        .HasColumnType("bit");
+                        .HasColumnType("bit")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("Location")
                         .IsRequired()
@@ -682,7 +648,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("uniqueidentifier")
+                        .HasDefaultValueSql("NEWID()");
 
                     b.Property<string>("WhoWillBeHome")
                         .HasMaxLength(200)
@@ -694,8 +661,6 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("CatalogueItemId");
-
-                    b.HasIndex("ContractorId");
 
                     b.HasIndex("PropertyId");
 
@@ -954,7 +919,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.HasIndex("IsOpen", "NextDueAt");
 
-                    b.ToTable("RepairHazardCases", (string)null);
+                    b.ToTable("RepairHazardCases", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairPhoto", b =>
@@ -1009,7 +974,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.HasKey("Year");
 
-                    b.ToTable("RepairReferenceCounters", (string)null);
+                    b.ToTable("RepairReferenceCounters", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Housing.RepairStatusChange", b =>
@@ -1031,14 +996,16 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .HasDefaultValue("Officer");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
                     b.Property<bool>("NoteVisibleToTenant")
-                        .HasColumnType("bit");
+                        .HasColumnType("bit")
+                        .HasDefaultValue(false);
 
                     b.Property<int>("RepairId")
                         .HasColumnType("int");
@@ -1067,7 +1034,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
-                    b.Property<DateTime>("BalanceUpdatedAt")
+                    b.Property<DateTime?>("BalanceUpdatedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("BenefitType")
@@ -1231,7 +1198,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("uniqueidentifier")
+                        .HasDefaultValueSql("NEWID()");
 
                     b.HasKey("Id");
 
@@ -1363,11 +1331,6 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("TenantPortal.Web.Data.Housing.Contractor", "Contractor")
-                        .WithMany()
-                        .HasForeignKey("ContractorId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("TenantPortal.Web.Data.Housing.Property", "Property")
                         .WithMany()
                         .HasForeignKey("PropertyId")
@@ -1390,8 +1353,6 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("CatalogueItem");
-
-                    b.Navigation("Contractor");
 
                     b.Navigation("Property");
 

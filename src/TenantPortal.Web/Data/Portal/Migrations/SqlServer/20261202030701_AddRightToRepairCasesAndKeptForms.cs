@@ -6,13 +6,31 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class AddRightToRepairCases : Migration
+    public partial class AddRightToRepairCasesAndKeptForms : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "KeptForms",
+                schema: "portal",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OwnerUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Path = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    ProtectedFields = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KeptForms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RightToRepairCases",
+                schema: "portal",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
@@ -42,6 +60,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
             migrationBuilder.CreateTable(
                 name: "RightToRepairNotices",
+                schema: "portal",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
@@ -63,19 +82,35 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                     table.ForeignKey(
                         name: "FK_RightToRepairNotices_RightToRepairCases_CaseId",
                         column: x => x.CaseId,
+                        principalSchema: "portal",
                         principalTable: "RightToRepairCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_KeptForms_ExpiresAt",
+                schema: "portal",
+                table: "KeptForms",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KeptForms_OwnerUserId_Path",
+                schema: "portal",
+                table: "KeptForms",
+                columns: new[] { "OwnerUserId", "Path" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RightToRepairCases_RepairId",
+                schema: "portal",
                 table: "RightToRepairCases",
                 column: "RepairId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_RightToRepairNotices_CaseId_IssuedAt",
+                schema: "portal",
                 table: "RightToRepairNotices",
                 columns: new[] { "CaseId", "IssuedAt" });
         }
@@ -84,10 +119,16 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "RightToRepairNotices");
+                name: "KeptForms",
+                schema: "portal");
 
             migrationBuilder.DropTable(
-                name: "RightToRepairCases");
+                name: "RightToRepairNotices",
+                schema: "portal");
+
+            migrationBuilder.DropTable(
+                name: "RightToRepairCases",
+                schema: "portal");
         }
     }
 }

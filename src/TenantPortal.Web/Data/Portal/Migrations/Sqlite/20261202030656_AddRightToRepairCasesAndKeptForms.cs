@@ -6,11 +6,27 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AddRightToRepairCases : Migration
+    public partial class AddRightToRepairCasesAndKeptForms : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "KeptForms",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ProtectedFields = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KeptForms", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "RightToRepairCases",
                 columns: table => new
@@ -69,6 +85,17 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_KeptForms_ExpiresAt",
+                table: "KeptForms",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KeptForms_OwnerUserId_Path",
+                table: "KeptForms",
+                columns: new[] { "OwnerUserId", "Path" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RightToRepairCases_RepairId",
                 table: "RightToRepairCases",
                 column: "RepairId",
@@ -83,6 +110,9 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "KeptForms");
+
             migrationBuilder.DropTable(
                 name: "RightToRepairNotices");
 
