@@ -297,6 +297,10 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -318,6 +322,8 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
                     b.HasIndex("OnceKey")
                         .IsUnique()
                         .HasFilter("[OnceKey] IS NOT NULL");
+
+                    b.HasIndex("ProviderReference");
 
                     b.HasIndex("Channel", "SentAt");
 
@@ -751,6 +757,24 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
                     b.HasKey("Key", "Variant");
 
                     b.ToTable("PortalPhotoContents", (string)null);
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Portal.WorkerLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkerLeases");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
