@@ -26,12 +26,18 @@ public static class DeliveryReportTestData
             await portal.SaveChangesAsync();
         }
 
+        // The app's own hosted worker may have claimed it first: wait for whichever instance sends it.
         var worker = ActivatorUtilities.CreateInstance<EmailOutboxWorker>(factory.Services);
-        while (await worker.SendBatchAsync(CancellationToken.None) > 0)
+        var until = DateTime.UtcNow.AddSeconds(20);
+        OutboxMessage row;
+        while ((row = await RowAsync(factory, message.Id)).SentAt is null && DateTime.UtcNow < until)
         {
+            if (await worker.SendBatchAsync(CancellationToken.None) == 0)
+            {
+                await Task.Delay(50);
+            }
         }
 
-        var row = await RowAsync(factory, message.Id);
         Assert.NotNull(row.SentAt);
         return row;
     }
