@@ -105,4 +105,21 @@ public sealed class TenantNoteTests(RepairsAppFixture fixture) : IClassFixture<R
         Assert.NotEqual(HttpStatusCode.Redirect, tenantPosting.StatusCode);
         Assert.DoesNotContain(await App.Factory.AuditAsync("Repair", reference), a => a.Action == "repair.note-added" && a.After!.Contains("From the tenant", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_completed_repair_offers_no_note_form_and_a_note_posted_anyway_is_not_added()
+    {
+        var tenant = await App.SignedInAsync();
+        var (reference, _) = await TenantRepairSteps.ReportAsync(tenant);
+        var (officer, page) = await OfficerOnRepairAsync(reference);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync(page, new Dictionary<string, string> { ["CompleteForm.CompletionNotes"] = "Replaced the washer", ["CompleteForm.NoteVisibility"] = "tenant" }, $"form[action='/admin/repairs/{reference}/complete']")).StatusCode);
+
+        var completed = await officer.GetDocumentAsync($"/admin/repairs/{reference}");
+        var posted = await AddNoteAsync(officer, page, "Too late for this one");
+
+        Assert.Null(completed.QuerySelector("#tenant-note"));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal("This repair is completed or cancelled, so no note can be added.", (await officer.FollowAsync(posted)).QuerySelector("#repair-message")!.TextContent.Trim());
+        Assert.DoesNotContain(await App.Factory.AuditAsync("Repair", reference), a => a.Action == "repair.note-added");
+    }
 }

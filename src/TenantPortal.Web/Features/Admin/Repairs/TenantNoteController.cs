@@ -60,9 +60,12 @@ public sealed class TenantNoteController(
 
     [HttpGet("")]
     public async Task<IActionResult> Add(Reference reference, CancellationToken ct) =>
-        await housing.Repairs.AnyAsync(r => r.Reference == reference.Value, ct)
-            ? View("TenantNote", new TenantNotePage { Reference = reference.Value })
-            : NotFound();
+        await StatusAsync(reference, ct) switch
+        {
+            null => NotFound(),
+            { } s when !Repair.IsOpenStatus(s) => Closed(reference),
+            _ => View("TenantNote", new TenantNotePage { Reference = reference.Value }),
+        };
 
     [HttpPost("")]
     public async Task<IActionResult> Add(Reference reference, [Bind(Prefix = nameof(TenantNotePage.TenantNote))] TenantNoteForm form, CancellationToken ct)
@@ -74,33 +77,50 @@ public sealed class TenantNoteController(
                 ModelState.AddModelError("TenantNote.Note", "Enter the note for the tenant");
             }
 
-            return await housing.Repairs.AnyAsync(r => r.Reference == reference.Value, ct)
-                ? View("TenantNote", new TenantNotePage { Reference = reference.Value, TenantNote = form })
-                : NotFound();
+            return await StatusAsync(reference, ct) is null
+                ? NotFound()
+                : View("TenantNote", new TenantNotePage { Reference = reference.Value, TenantNote = form });
         }
 
         var note = form.Note.Trim();
-        var told = await unitOfWork.ExecuteAsync(async c =>
+        var outcome = await unitOfWork.ExecuteAsync(async c =>
         {
             var repair = await housing.Repairs.Where(r => r.Reference == reference.Value).Select(r => new { r.Id, r.Status }).SingleOrDefaultAsync(c);
-            if (repair is null)
+            if (repair is null || !Repair.IsOpenStatus(repair.Status))
             {
-                return null;
+                return UnitOfWork.Rollback(new NoteOutcome(repair is not null, []));
             }
 
             housing.RepairStatusHistory.Add(OfficerNote(repair.Id, repair.Status, clock, User, TimelinePrefix + note, visibleToTenant: true));
             audit.Record(portal, User, "repair.note-added", "Repair", reference.Value, null, new { Note = note, VisibleToTenant = true });
             await housing.SaveChangesAsync(c);
-            var channels = await notifications.TellTenancyAsync(repair.Id, f => notifications.Messages.NoteAdded(f.Reference, f.What, note), c);
+            var told = await notifications.TellTenancyAsync(repair.Id, f => notifications.Messages.NoteAdded(f.Reference, f.What, note), c);
             await portal.SaveChangesAsync(c);
-            return channels;
+            return UnitOfWork.Commit(new NoteOutcome(true, told, Added: true));
         }, ct);
-        if (told is null)
+        if (!outcome.Found)
         {
             return NotFound();
         }
 
-        TempData["RepairMessage"] = $"Note added. {TenantMessages.HowTenantsHear(told)}";
+        if (!outcome.Added)
+        {
+            return Closed(reference);
+        }
+
+        TempData["RepairMessage"] = $"Note added. {TenantMessages.HowTenantsHear(outcome.Told)}";
+        return RedirectToAction("Show", "Repairs", new { area = "Admin", reference = reference.Value });
+    }
+
+    private sealed record NoteOutcome(bool Found, IReadOnlyList<MessageChannel> Told, bool Added = false);
+
+    private Task<RepairStatus?> StatusAsync(Reference reference, CancellationToken ct) =>
+        housing.Repairs.AsNoTracking().Where(r => r.Reference == reference.Value).Select(r => (RepairStatus?)r.Status).SingleOrDefaultAsync(ct);
+
+    /// <summary>Completed and cancelled repairs take no more notes, as they take no other change.</summary>
+    private RedirectToActionResult Closed(Reference reference)
+    {
+        TempData["RepairMessage"] = "This repair is completed or cancelled, so no note can be added.";
         return RedirectToAction("Show", "Repairs", new { area = "Admin", reference = reference.Value });
     }
 }
