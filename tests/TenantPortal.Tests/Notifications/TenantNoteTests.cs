@@ -62,6 +62,10 @@ public sealed class TenantNoteTests(RepairsAppFixture fixture) : IClassFixture<R
 
         var audit = Assert.Single(await App.Factory.AuditAsync("Repair", reference), a => a.Action == "repair.note-added");
         Assert.Contains(Note, audit.After, StringComparison.Ordinal);
+        var administrator = App.Factory.CreateBrowserClient();
+        await SignIn.AsAdministratorAsync(administrator);
+        var log = await administrator.GetDocumentAsync($"/admin/audit?recordType=Repair&recordId={reference}");
+        Assert.Contains(log.QuerySelectorAll(".audit-sentence"), e => e.TextContent.Contains($"added a note for the tenant to repair {reference}", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
