@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -9,20 +7,15 @@ namespace TenantPortal.Tests.Notifications.Bounces;
 /// <summary>A POP3 server (RFC 1939) on a loopback port that speaks the few commands MailKit's Pop3Client uses: CAPA,
 /// USER/PASS, STAT, LIST, UIDL, RETR, DELE, NOOP, RSET and QUIT. Deletions take effect on QUIT, as on a real server.
 /// Records every command (the password masked) so a test can assert what was deleted.</summary>
-public sealed class FakePop3Server : IAsyncDisposable
+public sealed class FakePop3Server : FakeMailServer
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task serving;
     private readonly List<string> messages;
 
     public FakePop3Server(string userName, string password, params string[] messages)
+        : base(userName, password)
     {
-        UserName = userName;
-        Password = password;
         this.messages = [.. messages];
-        listener.Start();
-        serving = Task.Run(ServeAsync);
+        Start();
     }
 
     /// <summary>Puts another message in the mailbox (seen from the next session).</summary>
@@ -34,11 +27,6 @@ public sealed class FakePop3Server : IAsyncDisposable
         }
     }
 
-    public string UserName { get; }
-    public string Password { get; }
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
-    public ConcurrentQueue<string> Commands { get; } = new();
-    public int Connections { get; private set; }
 
     /// <summary>The messages still in the mailbox (after the last QUIT).</summary>
     public IReadOnlyList<string> Messages
@@ -52,36 +40,7 @@ public sealed class FakePop3Server : IAsyncDisposable
         }
     }
 
-    private async Task ServeAsync()
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            Connections++;
-            using (client)
-            {
-                try
-                {
-                    await SessionAsync(client.GetStream());
-                }
-                catch (IOException)
-                {
-                    // The client went away; an unfinished session deletes nothing.
-                }
-            }
-        }
-    }
-
-    private async Task SessionAsync(NetworkStream stream)
+    protected override async Task SessionAsync(NetworkStream stream)
     {
         using var reader = new StreamReader(stream, Encoding.ASCII, leaveOpen: true);
         var deleted = new HashSet<int>();
@@ -172,27 +131,5 @@ public sealed class FakePop3Server : IAsyncDisposable
     {
         var body = string.Join("\r\n", text.Split("\r\n").Select(l => l.StartsWith('.') ? "." + l : l));
         return body.EndsWith("\r\n", StringComparison.Ordinal) ? body : body + "\r\n";
-    }
-
-    private static async Task WriteAsync(NetworkStream stream, string response)
-    {
-        var bytes = Encoding.UTF8.GetBytes(response + "\r\n");
-        await stream.WriteAsync(bytes);
-        await stream.FlushAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        listener.Stop();
-        try
-        {
-            await serving;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        stop.Dispose();
     }
 }
