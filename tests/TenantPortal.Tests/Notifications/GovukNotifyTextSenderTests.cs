@@ -33,8 +33,9 @@ public sealed class GovukNotifyTextSenderTests : IDisposable
     {
         var sender = Sender();
 
-        await sender.SendAsync(new TextMessage("+447700900123", "Northgate Homes: hello", 42), CancellationToken.None);
+        var id = await sender.SendAsync(new TextMessage("+447700900123", "Northgate Homes: hello", 42), CancellationToken.None);
 
+        Assert.Equal("740e5834-3a29-46b4-9a6f-16142fde533a", id);
         var request = Assert.Single(notify.Requests);
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal("https://api.notifications.service.gov.uk/v2/notifications/sms", request.Url.ToString());

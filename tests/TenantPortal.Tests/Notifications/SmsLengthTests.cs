@@ -61,6 +61,7 @@ public sealed class SmsLengthTests
             { "status changed", m.StatusChanged(reference, what, "has been cancelled", "We could not get in").Text },
             { "updated", m.Updated(reference, what, "We have changed the priority").Text },
             { "completed", m.Completed(reference, what, "Replaced the washer").Text },
+            { "note for the tenant", m.NoteAdded(reference, what, new string('x', 1000)).Text },
             { "payment", m.PaymentReceived("£1,234.56", "30 September 2026", "T-000123", "PAY-ABCDEFGH").Text },
             { "refund", m.Refunded("£1,234.56", "PAY-ABCDEFGH", "T-000123").Text },
             { "refund failed", m.RefundFailed("£1,234.56", "PAY-ABCDEFGH", "T-000123").Text },

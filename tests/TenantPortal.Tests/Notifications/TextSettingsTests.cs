@@ -24,6 +24,33 @@ public sealed class TextSettingsTests
     }
 
     [Fact]
+    public void A_notify_callback_token_shorter_than_notify_allows_is_refused_at_start_up_without_naming_it()
+    {
+        var problems = Validate(new() { ["Texts:Provider"] = "GovukNotify", ["Texts:NotifyCallbackToken"] = "tiny-1" }, Environments.Development);
+
+        Assert.Contains("Texts:NotifyCallbackToken must be at least 10 characters (Notify's minimum for a bearer token).", problems);
+        Assert.DoesNotContain(problems, p => p.Contains("tiny-1", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Pop3", null, "Email:Bounces:UserName and Email:Bounces:Password are needed to read the bounce mailbox.")]
+    [InlineData("Carrier pigeon", "secret", "Email:Bounces:Protocol 'Carrier pigeon' is not known. Use 'Pop3' or 'Imap'.")]
+    public void A_bounce_mailbox_without_its_settings_is_refused_at_start_up(string protocol, string? password, string expected)
+    {
+        var problems = Validate(new() { ["Email:Bounces:Host"] = "mail.example.org", ["Email:Bounces:Protocol"] = protocol, ["Email:Bounces:UserName"] = "bounces", ["Email:Bounces:Password"] = password }, Environments.Development);
+
+        Assert.Contains(expected, problems);
+    }
+
+    [Fact]
+    public void No_bounce_mailbox_is_read_unless_a_host_is_set()
+    {
+        var problems = Validate(new() { ["Email:Bounces:Protocol"] = "Carrier pigeon" }, Environments.Development);
+
+        Assert.DoesNotContain(problems, p => p.StartsWith("Email:Bounces", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Production_refuses_texts_written_to_files()
     {
         var problems = Validate(new() { ["Texts:Provider"] = "File" }, Environments.Production);

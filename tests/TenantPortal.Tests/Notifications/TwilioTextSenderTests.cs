@@ -28,7 +28,9 @@ public sealed class TwilioTextSenderTests : IDisposable
     [Fact]
     public async Task A_text_is_posted_to_the_accounts_messages_with_basic_auth_and_to_from_and_body_as_a_form()
     {
-        await Sender().SendAsync(new TextMessage("+447700900123", "Northgate Homes: hello & more", 42), CancellationToken.None);
+        var sid = await Sender().SendAsync(new TextMessage("+447700900123", "Northgate Homes: hello & more", 42), CancellationToken.None);
+
+        Assert.Equal("SM0123456789abcdef0123456789abcdef", sid);
 
         var request = Assert.Single(twilio.Requests);
         Assert.Equal(HttpMethod.Post, request.Method);
@@ -39,6 +41,7 @@ public sealed class TwilioTextSenderTests : IDisposable
         Assert.Equal("+447700900123", form["To"].ToString());
         Assert.Equal("+447700900000", form["From"].ToString());
         Assert.Equal("Northgate Homes: hello & more", form["Body"].ToString());
+        Assert.Equal($"{NotificationTestData.PublicBaseUrl}/callbacks/twilio/status?outbox=42", form["StatusCallback"].ToString());
     }
 
     [Theory]
@@ -88,7 +91,7 @@ public sealed class TwilioTextSenderTests : IDisposable
         TwilioAuthToken = AuthToken,
         TwilioFrom = "+447700900000",
         TwilioMessagingServiceSid = messagingService,
-    }));
+    }), new TenantPortal.Web.Infrastructure.Web.PublicLinks(Options.Create(new TenantPortal.Web.Features.Account.AccountOptions { PublicBaseUrl = NotificationTestData.PublicBaseUrl })));
 
     public void Dispose() => twilio.Dispose();
 }

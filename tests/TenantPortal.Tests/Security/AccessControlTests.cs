@@ -138,8 +138,9 @@ public sealed class AccessControlTests(PortalAppFixture app) : IClassFixture<Por
 
     /// <summary>ASVS V4.2.2 / V13.2.3: every POST without the antiforgery token is a 400, whoever sends it. The
     /// signed-in user is one the endpoint admits, so the 400 comes from antiforgery and not from authorisation.
-    /// The exceptions: the Stripe webhook, authenticated by its signature (WebhookSignatureTests), and the error pages,
-    /// which change nothing.</summary>
+    /// The exceptions: the Stripe webhook, authenticated by its signature (WebhookSignatureTests), the text providers'
+    /// delivery-status callbacks, authenticated by a bearer token or Twilio's signature (DeliveryCallbackTests), and the
+    /// error pages, which change nothing.</summary>
     [Fact]
     public async Task Every_post_without_an_antiforgery_token_is_a_400()
     {
@@ -163,8 +164,9 @@ public sealed class AccessControlTests(PortalAppFixture app) : IClassFixture<Por
         }
 
         Assert.Empty(failures);
-        // The exceptions: the error pages (re-executed for a refused POST, they read no form) and the Stripe webhook.
-        Assert.Equal(["POST /error", "POST /error/1", "POST /webhooks/stripe"], posts.Where(e => e.IgnoresAntiforgery).Select(e => e.ToString()).Order());
+        // The exceptions: the error pages (re-executed for a refused POST, they read no form), the Stripe webhook and the
+        // text providers' delivery-status callbacks (a bearer token, Twilio's signature: DeliveryCallbackTests).
+        Assert.Equal(["POST /callbacks/notify/delivery-status", "POST /callbacks/twilio/status", "POST /error", "POST /error/1", "POST /webhooks/stripe"], posts.Where(e => e.IgnoresAntiforgery).Select(e => e.ToString()).Order());
         Assert.True(posts.Count > 40, $"Only {posts.Count} POST endpoints found");
     }
 

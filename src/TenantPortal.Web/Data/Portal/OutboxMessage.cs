@@ -29,7 +29,12 @@ public class OutboxMessage
     public string? LastError { get; set; }
     public DateTime? NextAttemptAt { get; set; }
 
-    /// <summary>Set when the provider said it can never be delivered (an invalid number, a bounced address).</summary>
+    /// <summary>What the provider knows the message by, so a later delivery report finds it: the email's Message-Id
+    /// (<c>outbox-{Id}.{random}@host</c>), Twilio's MessageSid or GOV.UK Notify's notification id.</summary>
+    public string? ProviderReference { get; set; }
+
+    /// <summary>Set when the provider said it can never be delivered (an invalid number, a bounced address), at send
+    /// time or later (a bounce in the bounce mailbox, a Notify or Twilio delivery-status callback).</summary>
     public DateTime? FailedAt { get; set; }
     public DateTime? LeaseUntil { get; set; }
     public string? LeaseOwner { get; set; }

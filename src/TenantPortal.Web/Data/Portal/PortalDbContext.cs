@@ -15,6 +15,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ProviderEvent> ProviderEvents => Set<ProviderEvent>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<OutboxMessage> EmailOutbox => Set<OutboxMessage>();
+    public DbSet<WorkerLease> WorkerLeases => Set<WorkerLease>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<JourneyState> JourneyStates => Set<JourneyState>();
     public DbSet<KeptForm> KeptForms => Set<KeptForm>();

@@ -35,6 +35,10 @@ public static class NotificationsFeature
             services.AddSingleton<ITextSender, FileTextSender>();
         }
 
+        services.Configure<Infrastructure.Email.Bounces.BounceMailboxOptions>(configuration.GetSection(Infrastructure.Email.Bounces.BounceMailboxOptions.Section));
+        services.AddScoped<Infrastructure.Email.LateDeliveryFailures>();
+        services.AddSingleton<Infrastructure.Email.Bounces.BounceMailboxWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Infrastructure.Email.Bounces.BounceMailboxWorker>());
         services.AddSingleton<TenantMessages>();
         services.AddScoped<TenantNotifier>();
         services.AddScoped<RepairNotifications>();

@@ -119,6 +119,21 @@ public sealed class TenantMessages(IOptions<LandlordOptions> landlord, PublicLin
                 $"{Name}: repair {reference} ({Short(what)}) is done. How did we do? {FeedbackLink(reference)}"));
     }
 
+    /// <summary>An officer added a note for the tenant without changing anything else on the repair.</summary>
+    public TenantMessage NoteAdded(string reference, string what, string note) => new(
+        $"Repair {reference}: a note from {Name}",
+        $"""
+        We have added a note to your repair {reference} ({what}):
+
+        {note}
+
+        See your repair: {RepairLink(reference)}
+
+        {Name}. Call us on {Phone} if you have a question.
+        """,
+        Fit($"{Name}: a note about repair {reference} ({Short(what)}): {note} {RepairLink(reference)}",
+            $"{Name}: we added a note to repair {reference} ({Short(what)}). Read it: {RepairLink(reference)}"));
+
     /// <summary>The tenant cancelled the whole repair themselves (any booked appointment with it).</summary>
     public TenantMessage RepairCancelledByTenant(string reference, string what) => new(
         $"Repair {reference}: you cancelled it",

@@ -48,6 +48,7 @@ public static class StartupConfigurationValidator
         problems.AddRange(stripe.Problems(environment.IsProduction()));
         var texts = configuration.GetSection(Texts.TextOptions.Section).Get<Texts.TextOptions>() ?? new Texts.TextOptions();
         problems.AddRange(texts.Problems(environment.IsProduction()));
+        problems.AddRange((configuration.GetSection(Email.Bounces.BounceMailboxOptions.Section).Get<Email.Bounces.BounceMailboxOptions>() ?? new()).Problems());
 
         if (environment.IsProduction())
         {

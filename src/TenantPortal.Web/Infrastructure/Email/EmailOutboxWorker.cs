@@ -51,6 +51,7 @@ public sealed class EmailOutboxWorker(
         var sender = scope.ServiceProvider.GetRequiredService<IEmailSender>();
         var texts = scope.ServiceProvider.GetRequiredService<Texts.ITextSender>();
         var letters = scope.ServiceProvider.GetService<Texts.ILetterSender>();
+        var from = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.LandlordOptions>>().Value.EmailFrom;
         var sendLetters = letters is not null;
         var now = clock.GetUtcNow().UtcDateTime;
         var leaseUntil = now.Add(Lease);
@@ -93,13 +94,15 @@ public sealed class EmailOutboxWorker(
                 switch (message.Channel)
                 {
                     case MessageChannel.Text:
-                        await texts.SendAsync(new Texts.TextMessage(message.To, message.Body, message.Id), ct);
+                        message.ProviderReference = await texts.SendAsync(new Texts.TextMessage(message.To, message.Body, message.Id), ct);
                         break;
                     case MessageChannel.Letter when letters is not null:
-                        await letters.SendAsync(new Texts.LetterMessage(message.To, message.Subject, message.Body, message.Id), ct);
+                        message.ProviderReference = await letters.SendAsync(new Texts.LetterMessage(message.To, message.Subject, message.Body, message.Id), ct);
                         break;
                     default:
-                        await sender.SendAsync(new EmailMessage(message.To, message.Subject, message.Body), ct);
+                        // The same Message-Id on every attempt, so a bounce of any of them finds the message.
+                        message.ProviderReference ??= OutboxMessageIds.Create(message.Id, from);
+                        await sender.SendAsync(new EmailMessage(message.To, message.Subject, message.Body) { MessageId = message.ProviderReference }, ct);
                         break;
                 }
 

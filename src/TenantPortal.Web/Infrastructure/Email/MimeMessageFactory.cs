@@ -12,6 +12,11 @@ public sealed class MimeMessageFactory(IOptions<LandlordOptions> landlord)
         mime.From.Add(new MailboxAddress(landlord.Value.Name, landlord.Value.EmailFrom));
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
+        if (message.MessageId is not null)
+        {
+            mime.MessageId = message.MessageId;
+        }
+
         mime.Body = new TextPart("plain")
         {
             Text = $"{message.Body}\n\n{landlord.Value.Name}\nPhone {landlord.Value.PhoneNumber} ({landlord.Value.OpeningHours})\n",

@@ -7,11 +7,12 @@ public sealed class FileTextSender(IOptions<TextOptions> options, IHostEnvironme
 {
     public string Directory => Path.Combine(environment.ContentRootPath, options.Value.Directory);
 
-    public async Task SendAsync(TextMessage message, CancellationToken ct)
+    public async Task<string?> SendAsync(TextMessage message, CancellationToken ct)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var path = Path.Combine(Directory, $"{clock.GetUtcNow():yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.txt");
         await File.WriteAllTextAsync(path, $"To: {message.To}\n{message.Text}\n", ct);
         logger.LogInformation("Text written to {TextFolder}", Directory);
+        return null;
     }
 }

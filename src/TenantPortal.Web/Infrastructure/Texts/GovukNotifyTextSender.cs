@@ -11,15 +11,15 @@ namespace TenantPortal.Web.Infrastructure.Texts;
 /// (403 a wrong key, 429 too many requests, 5xx) is retried by the outbox with back-off.</summary>
 public sealed class GovukNotifyTextSender(IHttpClientFactory http, IOptions<TextOptions> options) : ITextSender, ILetterSender
 {
-    public async Task SendAsync(TextMessage message, CancellationToken ct)
+    public async Task<string?> SendAsync(TextMessage message, CancellationToken ct)
     {
         var o = options.Value;
         var personalisation = new Dictionary<string, dynamic> { ["body"] = message.Text };
-        await CallAsync(() => Client().SendSmsAsync(message.To, o.NotifySmsTemplateId, personalisation, ClientReference(message.OutboxId),
-            string.IsNullOrWhiteSpace(o.NotifySmsSenderId) ? null : o.NotifySmsSenderId));
+        return await CallAsync(async () => (await Client().SendSmsAsync(message.To, o.NotifySmsTemplateId, personalisation, ClientReference(message.OutboxId),
+            string.IsNullOrWhiteSpace(o.NotifySmsSenderId) ? null : o.NotifySmsSenderId)).id);
     }
 
-    public async Task SendAsync(LetterMessage message, CancellationToken ct)
+    public async Task<string?> SendAsync(LetterMessage message, CancellationToken ct)
     {
         var personalisation = new Dictionary<string, dynamic>();
         var lines = message.AddressLines.Take(7).ToList();
@@ -30,19 +30,20 @@ public sealed class GovukNotifyTextSender(IHttpClientFactory http, IOptions<Text
 
         personalisation["heading"] = message.Heading;
         personalisation["body"] = message.Body;
-        await CallAsync(() => Client().SendLetterAsync(options.Value.NotifyLetterTemplateId, personalisation, ClientReference(message.OutboxId)));
+        return await CallAsync(async () => (await Client().SendLetterAsync(options.Value.NotifyLetterTemplateId, personalisation, ClientReference(message.OutboxId))).id);
     }
 
     private NotificationClient Client() =>
         new(new HttpClientWrapper(http.CreateClient(TextsFeature.NotifyHttpClient)), options.Value.NotifyApiKey);
 
-    private static string ClientReference(long outboxId) => $"outbox-{outboxId}";
+    /// <summary>The reference Notify keeps with the message and sends back in its delivery-status callbacks.</summary>
+    public static string ClientReference(long outboxId) => $"outbox-{outboxId}";
 
-    private static async Task CallAsync(Func<Task> call)
+    private static async Task<string?> CallAsync(Func<Task<string?>> call)
     {
         try
         {
-            await call();
+            return await call();
         }
         catch (NotifyClientException ex) when (ex.Message.Contains("Status code 400", StringComparison.Ordinal))
         {

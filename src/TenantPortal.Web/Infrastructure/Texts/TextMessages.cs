@@ -11,14 +11,15 @@ public sealed record LetterMessage(string Address, string Heading, string Body, 
 }
 
 /// <summary>Delivers one text now (the outbox calls it; features tell the tenant through the notifications module).
-/// Throws <see cref="Email.PermanentDeliveryFailureException"/> when the number can never be reached.</summary>
+/// Throws <see cref="Email.PermanentDeliveryFailureException"/> when the number can never be reached. Returns what the
+/// provider calls the message (Twilio's MessageSid, Notify's id), for its later delivery-status callbacks.</summary>
 public interface ITextSender
 {
-    Task SendAsync(TextMessage message, CancellationToken ct);
+    Task<string?> SendAsync(TextMessage message, CancellationToken ct);
 }
 
 /// <summary>Posts one letter now (only GOV.UK Notify's letter API). Without one, letters wait for officers to print.</summary>
 public interface ILetterSender
 {
-    Task SendAsync(LetterMessage message, CancellationToken ct);
+    Task<string?> SendAsync(LetterMessage message, CancellationToken ct);
 }

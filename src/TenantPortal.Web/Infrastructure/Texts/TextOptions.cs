@@ -16,6 +16,10 @@ public sealed class TextOptions
     public string? NotifySmsSenderId { get; set; }
     public string? NotifyLetterTemplateId { get; set; }
 
+    /// <summary>The bearer token set in Notify for its delivery-status callbacks ("Callbacks for delivery receipts":
+    /// https://{public base url}/callbacks/notify/delivery-status). Without it the callback answers 404.</summary>
+    public string? NotifyCallbackToken { get; set; }
+
     /// <summary>Twilio: the account SID and auth token, and either a sender number in E.164 (From) or a messaging
     /// service SID.</summary>
     public string? TwilioAccountSid { get; set; }
@@ -38,6 +42,11 @@ public sealed class TextOptions
             if (!Guid.TryParse(NotifySmsTemplateId, out _))
             {
                 yield return "Texts:NotifySmsTemplateId must be the id of a Notify text message template whose content is ((body)).";
+            }
+
+            if (!string.IsNullOrEmpty(NotifyCallbackToken) && NotifyCallbackToken.Length < 10)
+            {
+                yield return "Texts:NotifyCallbackToken must be at least 10 characters (Notify's minimum for a bearer token).";
             }
 
             if (!string.IsNullOrWhiteSpace(NotifyLetterTemplateId) && !Guid.TryParse(NotifyLetterTemplateId, out _))

@@ -14,6 +14,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.OnceKey).HasMaxLength(100);
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.Property(m => m.LeaseOwner).HasMaxLength(100);
+        builder.Property(m => m.ProviderReference).HasMaxLength(200);
+        // Delivery reports (Twilio's MessageSid, Notify's id) find their message by it.
+        builder.HasIndex(m => m.ProviderReference);
         builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
         builder.HasIndex(m => m.OnceKey).IsUnique().HasFilter("[OnceKey] IS NOT NULL");
         // "Letters to send" and the failures on a tenant's record.

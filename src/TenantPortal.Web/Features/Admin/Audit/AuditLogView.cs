@@ -33,6 +33,7 @@ public sealed class AuditLogView(PortalDbContext portal, HousingDbContext housin
         ["repair.appointment-moved"] = "moved the appointment for",
         ["repair.cancelled"] = "cancelled",
         ["repair.completed"] = "marked as completed",
+        ["repair.note-added"] = "added a note for the tenant to",
         ["repair.reported-for-tenant"] = "reported, for the tenant,",
         ["payment.refund-requested"] = "asked for a refund of",
         ["payment.dispute-opened"] = "received a dispute about",

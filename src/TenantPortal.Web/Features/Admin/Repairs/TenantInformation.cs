@@ -5,7 +5,6 @@ using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Infrastructure.Audit;
 using TenantPortal.Web.Infrastructure.Database;
-using TenantPortal.Web.Infrastructure.Security;
 
 namespace TenantPortal.Web.Features.Admin.Repairs;
 
@@ -33,16 +32,7 @@ public sealed class TenantInformation(HousingDbContext housing, PortalDbContext 
                 return false;
             }
 
-            housing.RepairStatusHistory.Add(new RepairStatusChange
-            {
-                RepairId = repair.Id,
-                Status = repair.Status,
-                At = clock.GetUtcNow().UtcDateTime,
-                ChangedBy = officer.DisplayName(),
-                Channel = RepairChannel.Officer,
-                Note = SeenNote,
-                NoteVisibleToTenant = false,
-            });
+            housing.RepairStatusHistory.Add(TenantNoteController.OfficerNote(repair.Id, repair.Status, clock, officer, SeenNote, visibleToTenant: false));
             audit.Record(portal, officer, "repair.tenant-information-seen", "Repair", reference, null, new { Seen = true });
             await housing.SaveChangesAsync(c);
             await portal.SaveChangesAsync(c);

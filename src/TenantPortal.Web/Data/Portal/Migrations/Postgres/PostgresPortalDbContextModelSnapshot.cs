@@ -349,6 +349,10 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -370,6 +374,8 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
                     b.HasIndex("OnceKey")
                         .IsUnique()
                         .HasFilter("\"OnceKey\" IS NOT NULL");
+
+                    b.HasIndex("ProviderReference");
 
                     b.HasIndex("Channel", "SentAt");
 
@@ -935,6 +941,24 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
                     b.HasKey("Key", "Variant");
 
                     b.ToTable("PortalPhotoContents", "portal");
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Portal.WorkerLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkerLeases");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

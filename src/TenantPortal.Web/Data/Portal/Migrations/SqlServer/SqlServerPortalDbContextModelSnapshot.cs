@@ -350,6 +350,10 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime2");
 
@@ -371,6 +375,8 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                     b.HasIndex("OnceKey")
                         .IsUnique()
                         .HasFilter("[OnceKey] IS NOT NULL");
+
+                    b.HasIndex("ProviderReference");
 
                     b.HasIndex("Channel", "SentAt");
 
@@ -937,6 +943,24 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                     b.HasKey("Key", "Variant");
 
                     b.ToTable("PortalPhotoContents", "portal");
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Portal.WorkerLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkerLeases");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -333,6 +333,10 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -354,6 +358,8 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
                     b.HasIndex("OnceKey")
                         .IsUnique()
                         .HasFilter("[OnceKey] IS NOT NULL");
+
+                    b.HasIndex("ProviderReference");
 
                     b.HasIndex("Channel", "SentAt");
 
@@ -913,6 +919,24 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
                     b.HasKey("Key", "Variant");
 
                     b.ToTable("PortalPhotoContents", (string)null);
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Portal.WorkerLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkerLeases");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
