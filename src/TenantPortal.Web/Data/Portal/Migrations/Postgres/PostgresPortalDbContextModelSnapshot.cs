@@ -958,7 +958,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 
                     b.HasKey("Name");
 
-                    b.ToTable("WorkerLeases");
+                    b.ToTable("WorkerLeases", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -960,7 +960,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasKey("Name");
 
-                    b.ToTable("WorkerLeases");
+                    b.ToTable("WorkerLeases", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

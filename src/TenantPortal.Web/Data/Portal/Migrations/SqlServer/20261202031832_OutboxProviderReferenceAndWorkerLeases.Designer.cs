@@ -12,7 +12,7 @@ using TenantPortal.Web.Data.Portal;
 namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261202021835_OutboxProviderReferenceAndWorkerLeases")]
+    [Migration("20261202031832_OutboxProviderReferenceAndWorkerLeases")]
     partial class OutboxProviderReferenceAndWorkerLeases
     {
         /// <inheritdoc />
@@ -20,6 +20,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
         {
 #pragma warning disable 612, 618
             modelBuilder
+                .HasDefaultSchema("portal")
                 .HasAnnotation("ProductVersion", "10.0.13")
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
@@ -41,7 +42,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -68,7 +69,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                         .HasDatabaseName("RoleNameIndex")
                         .HasFilter("[NormalizedName] IS NOT NULL");
 
-                    b.ToTable("AspNetRoles", (string)null);
+                    b.ToTable("AspNetRoles", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -93,7 +94,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("RoleId");
 
-                    b.ToTable("AspNetRoleClaims", (string)null);
+                    b.ToTable("AspNetRoleClaims", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -118,7 +119,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("AspNetUserClaims", (string)null);
+                    b.ToTable("AspNetUserClaims", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
@@ -140,7 +141,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("AspNetUserLogins", (string)null);
+                    b.ToTable("AspNetUserLogins", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
@@ -155,7 +156,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("RoleId");
 
-                    b.ToTable("AspNetUserRoles", (string)null);
+                    b.ToTable("AspNetUserRoles", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
@@ -174,7 +175,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
-                    b.ToTable("AspNetUserTokens", (string)null);
+                    b.ToTable("AspNetUserTokens", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.AuditEntry", b =>
@@ -226,7 +227,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("RecordType", "RecordId", "At");
 
-                    b.ToTable("AuditLog", (string)null);
+                    b.ToTable("AuditLog", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.JourneyState", b =>
@@ -267,7 +268,43 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                     b.HasIndex("OwnerUserId", "Journey", "Subject")
                         .IsUnique();
 
-                    b.ToTable("JourneyStates", (string)null);
+                    b.ToTable("JourneyStates", "portal");
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Portal.KeptForm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("ProtectedFields")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("OwnerUserId", "Path")
+                        .IsUnique();
+
+                    b.ToTable("KeptForms", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.OutboxMessage", b =>
@@ -350,7 +387,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "FailedAt");
 
-                    b.ToTable("EmailOutbox", (string)null);
+                    b.ToTable("EmailOutbox", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.PaymentAttempt", b =>
@@ -465,7 +502,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("TenancyId", "CreatedAt");
 
-                    b.ToTable("PaymentAttempts", (string)null);
+                    b.ToTable("PaymentAttempts", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.PaymentDispute", b =>
@@ -506,7 +543,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("PaymentAttemptId");
 
-                    b.ToTable("PaymentDisputes", (string)null);
+                    b.ToTable("PaymentDisputes", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.PaymentRefund", b =>
@@ -572,7 +609,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("Status", "RequestedAt");
 
-                    b.ToTable("PaymentRefunds", (string)null);
+                    b.ToTable("PaymentRefunds", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.PortalUser", b =>
@@ -663,7 +700,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[TenantId] IS NOT NULL");
 
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.ToTable("AspNetUsers", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.ProviderEvent", b =>
@@ -696,7 +733,137 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("ReceivedAt");
 
-                    b.ToTable("ProviderEvents", (string)null);
+                    b.ToTable("ProviderEvents", "portal");
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Portal.RightToRepairCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CompensationMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("CompensationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<decimal?>("CompensationPaid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateTime?>("CompensationPaidAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CompensationPaidBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long?>("CompensationRentTransactionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Defect")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<int>("PrescribedWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RepairId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SecondContractorRequestRecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SecondContractorRequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("SecondContractorRequestedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("SecondContractorRequestedOnline")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("TenancyId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepairId")
+                        .IsUnique();
+
+                    b.ToTable("RightToRepairCases", "portal");
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Portal.RightToRepairNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ContractorAddress")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("ContractorId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ContractorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ContractorPhone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("WorksOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "IssuedAt");
+
+                    b.ToTable("RightToRepairNotices", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.StoredPhoto", b =>
@@ -760,7 +927,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasIndex("TenancyId", "UploadedAt");
 
-                    b.ToTable("PortalPhotos", (string)null);
+                    b.ToTable("PortalPhotos", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.StoredPhotoContent", b =>
@@ -778,7 +945,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasKey("Key", "Variant");
 
-                    b.ToTable("PortalPhotoContents", (string)null);
+                    b.ToTable("PortalPhotoContents", "portal");
                 });
 
             modelBuilder.Entity("TenantPortal.Web.Data.Portal.WorkerLease", b =>
@@ -796,7 +963,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
                     b.HasKey("Name");
 
-                    b.ToTable("WorkerLeases");
+                    b.ToTable("WorkerLeases", "portal");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -866,6 +1033,20 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                         .HasForeignKey("PaymentAttemptId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Portal.RightToRepairNotice", b =>
+                {
+                    b.HasOne("TenantPortal.Web.Data.Portal.RightToRepairCase", null)
+                        .WithMany("Notices")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TenantPortal.Web.Data.Portal.RightToRepairCase", b =>
+                {
+                    b.Navigation("Notices");
                 });
 #pragma warning restore 612, 618
         }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
+namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class OutboxProviderReferenceAndWorkerLeases : Migration
@@ -13,18 +13,20 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
         {
             migrationBuilder.AddColumn<string>(
                 name: "ProviderReference",
+                schema: "portal",
                 table: "EmailOutbox",
-                type: "nvarchar(200)",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "WorkerLeases",
+                schema: "portal",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Owner = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    LeaseUntil = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -33,6 +35,7 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
 
             migrationBuilder.CreateIndex(
                 name: "IX_EmailOutbox_ProviderReference",
+                schema: "portal",
                 table: "EmailOutbox",
                 column: "ProviderReference");
         }
@@ -41,14 +44,17 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "WorkerLeases");
+                name: "WorkerLeases",
+                schema: "portal");
 
             migrationBuilder.DropIndex(
                 name: "IX_EmailOutbox_ProviderReference",
+                schema: "portal",
                 table: "EmailOutbox");
 
             migrationBuilder.DropColumn(
                 name: "ProviderReference",
+                schema: "portal",
                 table: "EmailOutbox");
         }
     }
