@@ -71,7 +71,10 @@ public static class AccountsFeature
                     return;
                 }
 
-                await validateStamp(context);
+                if (SecurityStampCheck.IsDue(context, clock))
+                {
+                    await validateStamp(context);
+                }
             };
 
             // Sent to sign in because the session ran out: the sign-in page says why.
