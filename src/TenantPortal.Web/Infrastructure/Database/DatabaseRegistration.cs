@@ -88,7 +88,7 @@ public static class DatabaseRegistration
         var context = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
         if (shared)
         {
-            context.Database.SetDbConnection(services.GetRequiredService<SharedConnection>().Connection, contextOwnsConnection: false);
+            services.GetRequiredService<SharedConnection>().Join(context);
         }
 
         return context;
