@@ -128,7 +128,8 @@ fi
 
 # 4. Production mode. The start-up validator requires SMTP delivery and a host (nothing is emailed during the run:
 # signing in queues no email) and an https Accounts:PublicBaseUrl for links in emails (never followed here); no
-# Stripe keys, so online payment is off and the pay page says so (it is not measured). Plain http on loopback: the
+# Stripe keys, so online payment is off and the pay page says so (it is not measured); texts by GOV.UK Notify with a
+# made-up key (nothing is texted either). Plain http on loopback: the
 # app trusts X-Forwarded-Proto from loopback, so every request says https, as behind a load balancer.
 # Production also needs a certificate that encrypts the data-protection keys at rest (a throwaway self-signed one
 # here) and, since the benchmark asks for 127.0.0.1 rather than the public host, that host in AllowedHosts.
@@ -138,6 +139,8 @@ openssl pkcs12 -export -inkey "$work/dp.key" -in "$work/dp.crt" -out "$work/dp.p
 start_app Production "$out_dir/app.log" DemoData__Seed=false Email__Delivery=Smtp Email__SmtpHost=smtp.invalid \
   Accounts__PublicBaseUrl=https://portal.example.org AllowedHosts="portal.example.org;127.0.0.1" \
   DataProtection__CertificatePath="$work/dp.pfx" DataProtection__CertificatePassword=benchmark \
+  Texts__Provider=GovukNotify Texts__NotifyApiKey="benchmark-$(cat /proc/sys/kernel/random/uuid)-$(cat /proc/sys/kernel/random/uuid)" \
+  Texts__NotifySmsTemplateId="$(cat /proc/sys/kernel/random/uuid)" \
   Serilog__MinimumLevel__Default=Warning
 
 tenant_email="demo.tenant@example.org"

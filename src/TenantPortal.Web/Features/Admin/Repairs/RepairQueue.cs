@@ -208,12 +208,18 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
         var (from, to) = references.Range ?? (upper, upper);
         var description = $"%{EscapeLike(term)}%";
         var searchDescription = term.Length >= 3;
-        return q.Where(r =>
-            exact.Contains(r.Reference)
-            || (string.Compare(r.Reference, from) >= 0 && string.Compare(r.Reference, to) <= 0)
-            || properties.Contains(r.PropertyId)
-            || tenancies.Contains(r.TenancyId)
-            || (searchDescription && Open.Contains(r.Status) && EF.Functions.Like(r.Description, description, "\\")));
+        // The matching repairs' ids, one index seek per kind of match, put together with UNION: an OR of IN (subquery)
+        // conditions is fine for SQLite (a multi-index OR) but makes PostgreSQL read every repair.
+        var ids = housing.Repairs.Where(r => exact.Contains(r.Reference)).Select(r => r.Id)
+            .Union(housing.Repairs.Where(r => string.Compare(r.Reference, from) >= 0 && string.Compare(r.Reference, to) <= 0).Select(r => r.Id))
+            .Union(housing.Repairs.Where(r => properties.Contains(r.PropertyId)).Select(r => r.Id))
+            .Union(housing.Repairs.Where(r => tenancies.Contains(r.TenancyId)).Select(r => r.Id));
+        if (searchDescription)
+        {
+            ids = ids.Union(housing.Repairs.Where(r => Open.Contains(r.Status) && EF.Functions.Like(r.Description, description, "\\")).Select(r => r.Id));
+        }
+
+        return q.Where(r => ids.Contains(r.Id));
     }
 
     /// <summary>A phone number however it was typed ("07700 900456", "+44 7700 900456", "(07700) 900456"), in the forms

@@ -685,6 +685,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.HasIndex("Status", "TargetDate", "PriorityRank");
 
+                    b.HasIndex("Status", "Trade", "PropertyId");
+
                     b.HasIndex("TenancyId", "Status", "ReportedAt");
 
                     b.ToTable("Repairs", (string)null);

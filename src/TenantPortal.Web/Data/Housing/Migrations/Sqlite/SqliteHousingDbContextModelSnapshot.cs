@@ -658,6 +658,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 
                     b.HasIndex("Status", "TargetDate", "PriorityRank");
 
+                    b.HasIndex("Status", "Trade", "PropertyId");
+
                     b.HasIndex("TenancyId", "Status", "ReportedAt");
 
                     b.ToTable("Repairs", (string)null);
