@@ -18,6 +18,7 @@
 #                                           minutes); by default a temporary file, deleted at the end
 #   SKIP_BUILD=1                            reuse the app already published in artifacts/benchmark/app
 #   SINGLE=21                               sequential requests per URL for the one-at-a-time medians
+#   MEASURE=all                             all, or single: only the one-at-a-time medians (e.g. on the Huge dataset)
 #
 # Every measured run starts on a cookie signed in just before it: Identity re-checks the security stamp of a cookie
 # older than a minute, and wrk never takes the renewed cookie, so a stale one would re-check on every request.
@@ -219,6 +220,8 @@ header_args() {
 
 declare -A rps_of
 rows=()
+measure="${MEASURE:-all}"
+if [ "$measure" = "single" ]; then targets=(); connections_list=""; fi
 for target in "${targets[@]}"; do
   IFS='|' read -r name path who <<<"$target"
   slug="$(echo "$name" | tr 'A-Z ' 'a-z-' | tr -cd 'a-z-')"
