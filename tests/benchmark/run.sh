@@ -264,7 +264,7 @@ for target in "${targets[@]}"; do
     requests=$(awk '/requests in/ { print $1 }' <<<"$result")
     bad=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$result")
     errors=$(awk '/Socket errors:/ { sub(/^ *Socket errors: */, ""); print }' <<<"$result")
-    cpu_ms=$(awk -v t=$((cpu_after - cpu_before)) -v hz="$ticks_per_second" -v n="$requests" 'BEGIN { printf "%.2f", n > 0 ? t * 1000 / hz / n : 0 }')
+    cpu_ms=$(awk -v t=$((cpu_after - cpu_before)) -v hz="$ticks_per_second" -v n="$requests" 'BEGIN { printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }')
     # The mean allocation rate (bytes/s, one figure a second during the run) over the run's requests/s.
     kb=$(awk -F, -v rps="$rps" '$3 ~ /total_allocated/ { sum += $5; n++ } END { printf "%.1f", (n > 0 && rps > 0) ? sum / n / rps / 1024 : 0 }' \
       "$out_dir/counters-$slug-$connections.csv" 2>/dev/null || echo "?")

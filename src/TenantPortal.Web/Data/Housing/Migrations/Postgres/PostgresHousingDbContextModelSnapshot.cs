@@ -685,7 +685,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.HasIndex("Status", "TargetDate", "PriorityRank");
 
-                    b.HasIndex("Status", "Trade", "PropertyId");
+                    b.HasIndex("Trade", "Status", "PropertyId");
 
                     b.HasIndex("TenancyId", "Status", "ReportedAt");
 

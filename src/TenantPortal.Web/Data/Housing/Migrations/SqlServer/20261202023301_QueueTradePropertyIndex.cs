@@ -11,16 +11,16 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
-                name: "IX_Repairs_Status_Trade_PropertyId",
+                name: "IX_Repairs_Trade_Status_PropertyId",
                 table: "Repairs",
-                columns: new[] { "Status", "Trade", "PropertyId" });
+                columns: new[] { "Trade", "Status", "PropertyId" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Repairs_Status_Trade_PropertyId",
+                name: "IX_Repairs_Trade_Status_PropertyId",
                 table: "Repairs");
         }
     }

@@ -658,7 +658,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 
                     b.HasIndex("Status", "TargetDate", "PriorityRank");
 
-                    b.HasIndex("Status", "Trade", "PropertyId");
+                    b.HasIndex("Trade", "Status", "PropertyId");
 
                     b.HasIndex("TenancyId", "Status", "ReportedAt");
 
