@@ -266,7 +266,7 @@ for target in "${targets[@]}"; do
     errors=$(awk '/Socket errors:/ { sub(/^ *Socket errors: */, ""); print }' <<<"$result")
     cpu_ms=$(awk -v t=$((cpu_after - cpu_before)) -v hz="$ticks_per_second" -v n="$requests" 'BEGIN { printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }')
     # The mean allocation rate (bytes/s, one figure a second during the run) over the run's requests/s.
-    kb=$(awk -F, -v rps="$rps" '$3 ~ /total_allocated/ { sum += $5; n++ } END { printf "%.1f", (n > 0 && rps > 0) ? sum / n / rps / 1024 : 0 }' \
+    kb=$(awk -F, -v rps="$rps" '$3 ~ /total_allocated/ { sum += $5; n++ } END { printf "%.1f", ((n > 0 && rps > 0) ? sum / n / rps / 1024 : 0) }' \
       "$out_dir/counters-$slug-$connections.csv" 2>/dev/null || echo "?")
     rps_of["$connections|$name"]="$rps"
     rows+=("$connections|$name|$path|$rps|$p50|$p99|$cpu_ms|$kb|$br_bytes (${encoding:-none})|$raw_bytes|$requests|${bad:-0}${errors:+; $errors}|$load_before-$load_after")
@@ -306,7 +306,7 @@ report="$out_dir/benchmark-$(date -u +%Y%m%d-%H%M%S).md"
     for row in "${rows[@]}"; do
       IFS='|' read -r c name path rps p50 p99 cpu_ms kb bytes raw requests bad load <<<"$row"
       [ "$c" = "$connections" ] || continue
-      share=$(awk -v a="$rps" -v b="$static_rps" 'BEGIN { printf "%.1f %%", b > 0 ? a * 100 / b : 0 }')
+      share=$(awk -v a="$rps" -v b="$static_rps" 'BEGIN { printf "%.1f %%", (b > 0 ? a * 100 / b : 0) }')
       echo "| $name | \`$path\` | $rps | $share | $p50 | $p99 | $cpu_ms | $kb | $bytes | $raw | $requests | $bad | $load |"
     done
     echo
