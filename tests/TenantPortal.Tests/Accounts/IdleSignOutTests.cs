@@ -57,11 +57,13 @@ public sealed class IdleSignOutTests
     {
         var (factory, clock, client) = await SignedInAsync();
         using var _ = factory;
-        var token = (await client.GetDocumentAsync("/repairs")).QuerySelector(".site-header__signout input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await client.GetAsync(new Uri("/repairs", UriKind.Relative));
 
         clock.Advance(TimeSpan.FromMinutes(28));
-        using var body = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
-        var keepAlive = await client.PostAsync(new Uri("/account/keep-alive", UriKind.Relative), body);
+        // What site.js sends: no token (the layout mints none), the browser's own same-origin header.
+        using var keepAliveRequest = new HttpRequestMessage(HttpMethod.Post, new Uri("/account/keep-alive", UriKind.Relative)) { Content = new FormUrlEncodedContent([]) };
+        keepAliveRequest.Headers.Add("Sec-Fetch-Site", "same-origin");
+        var keepAlive = await client.SendAsync(keepAliveRequest);
         clock.Advance(TimeSpan.FromMinutes(10));
         var later = await client.GetAsync(new Uri("/repairs", UriKind.Relative));
 
@@ -79,7 +81,8 @@ public sealed class IdleSignOutTests
         Assert.Null(page.QuerySelector("meta[name=session-seconds]")?.GetAttribute("content"));
     }
 
-    private static async Task<(PortalAppFactory Factory, Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock, HttpClient Client)> SignedInAsync()
+    /// <summary>An app on a fake clock (<see cref="TestClock.Fake"/>) with the demo tenant signed in.</summary>
+    internal static async Task<(PortalAppFactory Factory, Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock, HttpClient Client)> SignedInAsync()
     {
         var clock = TestClock.Fake();
         var factory = new PortalAppFactory(services => services.AddSingleton<TimeProvider>(clock));

@@ -41,7 +41,7 @@ public sealed class AdminAccessTests(PortalAppFixture app) : IClassFixture<Porta
             Assert.True(IsForbidden(response), $"{url}: {(int)response.StatusCode}");
         }
 
-        var token = await client.AntiforgeryTokenAsync("/");
+        var token = await client.AntiforgeryTokenAsync("/account/change-password");
         foreach (var url in new[] { $"/admin/repairs/{repair}/status", $"/admin/repairs/{repair}/complete", $"/admin/repairs/{repair}/cancel", $"/admin/repairs/{repair}/priority", $"/admin/repairs/{repair}/hazard/classify", $"/admin/repairs/{repair}/hazard/investigation", $"/admin/tenancies/{DemoData.TenancyReference}/tenants/1/unlock", $"/admin/tenancies/{DemoData.TenancyReference}/tenants/1/resend-confirmation" })
         {
             var response = await client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("CompleteForm.CompletionNotes", "x")]));

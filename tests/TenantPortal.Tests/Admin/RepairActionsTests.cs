@@ -109,7 +109,7 @@ public sealed class RepairActionsTests(PortalAppFixture app) : IClassFixture<Por
         Assert.Contains(await EmailsAboutAsync(reference), e => e.Subject.Contains("completed", StringComparison.Ordinal) && e.Body.Contains("Replaced the washer", StringComparison.Ordinal));
         // The page no longer offers the forms, so post the change directly with a token.
         Assert.Empty((await client.GetDocumentAsync($"/admin/repairs/{reference}")).QuerySelectorAll("main form"));
-        var token = await client.AntiforgeryTokenAsync("/admin/repairs");
+        var token = await client.AntiforgeryTokenAsync("/account/change-password");
         var direct = await client.PostAsync(new Uri($"/admin/repairs/{reference}/status", UriKind.Relative), new FormUrlEncodedContent(
             [new("__RequestVerificationToken", token), new("StatusForm.Version", after.Version.ToString()), new("StatusForm.Status", "Reported"), new("StatusForm.NoteVisibility", "internal")]));
         var page = await direct.GetDocumentAsync();

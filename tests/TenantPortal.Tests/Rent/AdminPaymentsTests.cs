@@ -73,7 +73,7 @@ public sealed class AdminPaymentsTests(StripeAppFixture app) : IClassFixture<Str
         await SignIn.AsOfficerAsync(officer);
         var (tenant, _) = await app.SignedInTenantAsync();
 
-        var token = await officer.AntiforgeryTokenAsync("/admin/payments");
+        var token = await officer.AntiforgeryTokenAsync("/account/change-password");
         var refund = await officer.PostAsync(new Uri($"/admin/payments/{attempt}/refund", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Form.Amount"] = "10" }));
         var tenantList = await tenant.GetAsync(new Uri("/admin/payments", UriKind.Relative));
 

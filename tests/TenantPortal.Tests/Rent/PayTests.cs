@@ -173,7 +173,7 @@ public sealed class PayTests(TestGatewayAppFixture app) : IClassFixture<TestGate
         await SignIn.AsTenantAsync(client, tenancy.Email);
 
         var page = await client.GetDocumentAsync("/rent/pay");
-        var post = await client.PostAsync(new Uri("/rent/pay", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await client.AntiforgeryTokenAsync("/rent/statement"), ["Form.Amount"] = "10" }));
+        var post = await client.PostAsync(new Uri("/rent/pay", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await client.AntiforgeryTokenAsync("/account/change-password"), ["Form.Amount"] = "10" }));
 
         Assert.Contains("you cannot pay online at the moment", page.NormalisedText(), StringComparison.Ordinal);
         Assert.Contains("0300 123 4567", page.NormalisedText(), StringComparison.Ordinal);

@@ -47,6 +47,41 @@ public sealed class SeedDeterminismAndScaleTests
         await SeedInvariants.AssertReferenceCountersMatchRepairsAsync(check);
     }
 
+    /// <summary>The Huge scale is streamed (a batch planned, written and committed at a time, references numbered at the
+    /// end): scaled down, it must write exactly what the one-transaction seed writes.</summary>
+    [Fact]
+    public async Task A_streamed_seed_writes_the_same_data_as_the_one_transaction_seed_batch_by_batch()
+    {
+        await using var whole = await SqliteTestDatabase.CreateAsync();
+        await using var streamed = await SqliteTestDatabase.CreateAsync();
+        var options = HousingSeedOptions.Demo with { BatchSize = 60 };
+        await using (var db = whole.Open())
+            await HousingDemoSeeder.SeedAsync(db, Today, options);
+
+        await using (var db = streamed.Open())
+            await HousingDemoSeeder.SeedAsync(db, Today, options with { Streamed = true });
+
+        var a = await SnapshotAsync(whole);
+        var b = await SnapshotAsync(streamed);
+        Assert.Equal(a.Tenancies, b.Tenancies);
+        Assert.Equal(a.Repairs, b.Repairs);
+        Assert.Equal(a.Tenants, b.Tenants);
+        Assert.Equal(a.TransactionCount, b.TransactionCount);
+        await using var check = streamed.Open();
+        await SeedInvariants.AssertSlotsMatchBookingsAsync(check);
+        await SeedInvariants.AssertReferenceCountersMatchRepairsAsync(check);
+    }
+
+    [Fact]
+    public void The_huge_scale_is_the_largest_landlords_size_and_streamed()
+    {
+        var huge = HousingSeedOptions.For(SeedScale.Huge);
+
+        Assert.Equal(150_000, huge.Properties);
+        Assert.True(huge.Streamed);
+        Assert.False(HousingSeedOptions.For(SeedScale.Large).Streamed);
+    }
+
     private static async Task<(List<string> Tenancies, List<string> Repairs, List<string> Tenants, int TransactionCount)> SnapshotAsync(SqliteTestDatabase database)
     {
         await using var db = database.Open();

@@ -22,6 +22,12 @@ public static class HousingDemoSeeder
         if (await db.Tenancies.AnyAsync(ct))
             return;
 
+        if (options.Streamed)
+        {
+            await SeedStreamedAsync(db, today, options, ct);
+            return;
+        }
+
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
@@ -46,20 +52,9 @@ public static class HousingDemoSeeder
 
     private static async Task SeedCoreAsync(HousingDbContext db, DateOnly today, HousingSeedOptions options, CancellationToken ct)
     {
-        var now = today.ToDateTime(SeedTimeOfDay, DateTimeKind.Utc);
-        var historyStart = today.AddDays(-7 * options.HistoryWeeks);
-        var repairWindowStart = today.AddDays(-7 * options.RepairHistoryWeeks);
-
-        var patches = DemoPlaces.CreatePatches(options.Patches);
-        db.Patches.AddRange(patches);
-        var catalogue = RepairCatalogueSeed.Create();
-        db.RepairCatalogue.AddRange(catalogue);
-        db.Contractors.AddRange(DemoContractors.Create());
-        await db.SaveChangesAsync(ct);
-
-        var slots = new AppointmentSlotPlanner(patches, today, new Random(Seed(options.RandomSeed, 3, 0)));
-        var planner = new RepairPlanner(catalogue, slots, repairWindowStart, today, now);
-        var properties = PlanProperties(options, patches, planner, today, historyStart, now);
+        var (patches, slots, planner) = await StartAsync(db, today, options, ct);
+        var window = Window.For(today, options);
+        var properties = PlanProperties(options, patches, planner, today, window.HistoryStart, window.Now).ToList();
         AssignRepairReferences(properties, out var counters);
 
         db.AppointmentSlots.AddRange(slots.Slots);
@@ -68,17 +63,103 @@ public static class HousingDemoSeeder
 
         foreach (var batch in properties.Chunk(Math.Max(1, options.BatchSize)))
         {
-            await SaveBatchAsync(db, batch, historyStart, today, now, ct);
+            await SaveBatchAsync(db, batch, window.HistoryStart, today, window.Now, ct);
         }
 
         db.RepairReferenceCounters.AddRange(counters);
         await db.SaveChangesAsync(ct);
     }
 
-    private static List<PropertyPlan> PlanProperties(HousingSeedOptions options, List<Patch> patches, RepairPlanner planner,
+    /// <summary>The streamed seed (<see cref="HousingSeedOptions.Streamed"/>): homes planned and written a batch at a
+    /// time, each batch in its own transaction, so memory holds one batch whatever the size. Repairs are written with
+    /// provisional references and numbered at the end, in the order they were reported, by one UPDATE.</summary>
+    private static async Task SeedStreamedAsync(HousingDbContext db, DateOnly today, HousingSeedOptions options, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+            throw new NotSupportedException("A streamed (Huge) seed numbers its repairs with SQLite's SQL: seed it into a SQLite database.");
+
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var (patches, slots, planner) = await StartAsync(db, today, options, ct);
+            db.AppointmentSlots.AddRange(slots.Slots);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+
+            var window = Window.For(today, options);
+            var provisional = 0;
+            foreach (var batch in PlanProperties(options, patches, planner, today, window.HistoryStart, window.Now).Chunk(Math.Max(1, options.BatchSize)))
+            {
+                foreach (var repair in batch.SelectMany(p => p.Tenancies).SelectMany(t => t.Repairs))
+                    repair.Repair.Reference = $"P{++provisional:D9}";
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await SaveBatchAsync(db, batch, window.HistoryStart, today, window.Now, ct);
+                await transaction.CommitAsync(ct);
+            }
+
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                // The slots' places taken, known only now that every repair is planned.
+                db.AppointmentSlots.AttachRange(slots.Slots);
+                foreach (var slot in slots.Slots)
+                    db.Entry(slot).Property(s => s.BookedCount).IsModified = true;
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+
+                await db.Database.ExecuteSqlRawAsync(NumberRepairsInReportedOrderSql, ct);
+                var years = await db.Repairs.GroupBy(r => r.ReportedAt.Year).Select(g => new { Year = g.Key, Count = g.Count() }).ToListAsync(ct);
+                db.RepairReferenceCounters.AddRange(years.Select(y => new RepairReferenceCounter { Year = y.Year, LastSequence = y.Count }));
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    /// <summary>R + year + sequence in the order reported within the year (<see cref="FormatRepairReference"/>), for
+    /// every repair at once.</summary>
+    private const string NumberRepairsInReportedOrderSql = """
+        UPDATE "Repairs" SET "Reference" = 'R' || n."Year" || '-' || printf('%05d', n."Sequence")
+        FROM (SELECT "Id", strftime('%Y', "ReportedAt") AS "Year",
+                     ROW_NUMBER() OVER (PARTITION BY strftime('%Y', "ReportedAt") ORDER BY "ReportedAt", "Id") AS "Sequence"
+              FROM "Repairs") AS n
+        WHERE "Repairs"."Id" = n."Id"
+        """;
+
+    /// <summary>"Now" and the start of the rent history for a seed on <c>today</c>.</summary>
+    private readonly record struct Window(DateTime Now, DateOnly HistoryStart, DateOnly RepairWindowStart)
+    {
+        public static Window For(DateOnly today, HousingSeedOptions options) => new(
+            today.ToDateTime(SeedTimeOfDay, DateTimeKind.Utc),
+            today.AddDays(-7 * options.HistoryWeeks),
+            today.AddDays(-7 * options.RepairHistoryWeeks));
+    }
+
+    /// <summary>The patches and the repair catalogue (saved), the appointment slots and the repair planner.</summary>
+    private static async Task<(List<Patch> Patches, AppointmentSlotPlanner Slots, RepairPlanner Planner)> StartAsync(
+        HousingDbContext db, DateOnly today, HousingSeedOptions options, CancellationToken ct)
+    {
+        var window = Window.For(today, options);
+        var patches = DemoPlaces.CreatePatches(options.Patches);
+        db.Patches.AddRange(patches);
+        var catalogue = RepairCatalogueSeed.Create();
+        db.RepairCatalogue.AddRange(catalogue);
+        db.Contractors.AddRange(DemoContractors.Create());
+        await db.SaveChangesAsync(ct);
+
+        var slots = new AppointmentSlotPlanner(patches, today, new Random(Seed(options.RandomSeed, 3, 0)));
+        return (patches, slots, new RepairPlanner(catalogue, slots, window.RepairWindowStart, today, window.Now));
+    }
+
+    /// <summary>Each home's plan in turn (its tenancies, households and repairs), so a caller can write them a batch at a time.</summary>
+    private static IEnumerable<PropertyPlan> PlanProperties(HousingSeedOptions options, List<Patch> patches, RepairPlanner planner,
         DateOnly today, DateOnly historyStart, DateTime now)
     {
-        var plans = new List<PropertyPlan>(options.Properties);
         var indexInPatch = new int[patches.Count];
         var tenancyNumber = 1000;
         var first = 0;
@@ -92,8 +173,8 @@ public static class HousingDemoSeeder
             var demo2 = DemoRecords.Second(today, FirstUprn + 1);
             demo2.Property.PatchId = secondPatch.Id;
             DemoRecords.PlanSecondRepairs(planner, demo2.Tenancies[0], secondPatch.Id, now, rng);
-            plans.Add(demo1);
-            plans.Add(demo2);
+            yield return demo1;
+            yield return demo2;
             first = 2;
         }
 
@@ -126,10 +207,8 @@ public static class HousingDemoSeeder
                 DemoRecords.PlanShowcaseRepairs(planner, current, patch.Id, now, new Random(Seed(options.RandomSeed, 4, 1)));
             planner.PlanRandom(new Random(Seed(options.RandomSeed, 2, tenancyNumber)), current, patch.Id, options.RepairsPerTenancy);
             plan.Tenancies.Add(current);
-            plans.Add(plan);
+            yield return plan;
         }
-
-        return plans;
     }
 
     /// <summary>References in the order repairs were reported: R + year + five-digit sequence, e.g. R2026-00042.</summary>

@@ -41,5 +41,28 @@ public sealed record HousingSeedOptions
         BatchSize = 1000,
     };
 
-    public static HousingSeedOptions For(SeedScale scale) => scale == SeedScale.Large ? Large : Demo;
+    /// <summary>About 150,000 homes and tenancies (the largest UK landlords have about 125,000 homes), a million repairs
+    /// and 15 million rent transactions, streamed in batches (<see cref="Streamed"/>).</summary>
+    public static HousingSeedOptions Huge { get; } = new()
+    {
+        Properties = 150_000,
+        Patches = DemoPlaces.MaxPatches,
+        HistoryWeeks = 60,
+        RepairHistoryWeeks = 104,
+        RepairsPerTenancy = 7.8,
+        BatchSize = 2000,
+        Streamed = true,
+    };
+
+    /// <summary>Plans and writes the homes batch by batch, each batch in its own transaction, so memory stays bounded
+    /// whatever the size: repairs get provisional references, numbered in the order they were reported at the end by
+    /// one UPDATE (SQLite only). Otherwise everything is planned first and written in one transaction.</summary>
+    public bool Streamed { get; init; }
+
+    public static HousingSeedOptions For(SeedScale scale) => scale switch
+    {
+        SeedScale.Large => Large,
+        SeedScale.Huge => Huge,
+        _ => Demo,
+    };
 }

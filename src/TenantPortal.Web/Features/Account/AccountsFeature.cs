@@ -73,7 +73,10 @@ public static class AccountsFeature
                     return;
                 }
 
-                await validateStamp(context);
+                if (SecurityStampCheck.IsDue(context, clock))
+                {
+                    await validateStamp(context);
+                }
             };
 
             // Sent to sign in because the session ran out: the sign-in page says why. A form sent just then is kept on

@@ -31,6 +31,7 @@ public sealed class SignInController(SignInManager<PortalUser> signInManager, Us
     /// <summary>"Stay signed in" on the two-minute warning: any signed-in request renews the session, this one does
     /// nothing else.</summary>
     [HttpPost("keep-alive")]
+    [Infrastructure.Security.SameOriginPost]
     public IActionResult KeepAlive() => User.Identity?.IsAuthenticated == true ? NoContent() : Unauthorized();
 
     [HttpPost("sign-in")]
@@ -174,7 +175,16 @@ public sealed class SignInController(SignInManager<PortalUser> signInManager, Us
         return View(form);
     }
 
+    /// <summary>"Are you sure?": only reached when a sign-out could not be shown to come from this site (a browser or
+    /// proxy that sent a foreign Origin). Its form carries an antiforgery token, which the sign-out then accepts.</summary>
+    [HttpGet("sign-out")]
+    public IActionResult ConfirmSignOut() =>
+        User.Identity?.IsAuthenticated == true ? View() : RedirectToAction(nameof(Home.HomeController.Index), "Home", new { area = "" });
+
+    /// <summary>The layout's sign-out button: no antiforgery token on every page, the browser's same-origin headers instead
+    /// (<see cref="Infrastructure.Security.SameOriginPostAttribute"/>).</summary>
     [HttpPost("sign-out")]
+    [Infrastructure.Security.SameOriginPost(RefusedAction = nameof(ConfirmSignOut))]
     public async Task<IActionResult> SignOutUser()
     {
         await signInManager.SignOutAsync();

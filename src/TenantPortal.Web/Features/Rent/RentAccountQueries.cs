@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Data.Portal;
 using TenantPortal.Web.Features.Payments;
+using TenantPortal.Web.Infrastructure.Database;
 
 namespace TenantPortal.Web.Features.Rent;
 
@@ -62,31 +63,22 @@ public sealed class RentAccountQueries(HousingDbContext housing, PortalDbContext
     }
 
     /// <summary>One page of the statement, newest first. The running balance of the page's newest line is today's
-    /// balance minus everything newer (a small set of amounts, summed in memory: SQLite cannot sum decimals).</summary>
+    /// balance minus everything newer (a small set of amounts, summed in memory: SQLite cannot sum decimals). The
+    /// queries are compiled once (<see cref="Statement"/>): a date range left open is the widest one, still a range on
+    /// the (TenancyId, Date, Id) index.</summary>
     public async Task<StatementViewModel> StatementAsync(int tenancyId, StatementFilter filter, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
-        var balance = await housing.Tenancies.Where(t => t.Id == tenancyId).Select(t => t.Balance).SingleAsync(ct);
-        var query = Filtered(tenancyId, from, to);
-        var total = await query.CountAsync(ct);
+        var first = from ?? DateOnly.MinValue;
+        var last = to ?? DateOnly.MaxValue;
+        var balance = await Statement.Balance.For(housing)(housing, tenancyId, ct);
+        var total = await Statement.Count.For(housing)(housing, tenancyId, first, last, ct);
         var pages = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
         var page = Math.Clamp(filter.Page, 1, pages);
-        var rows = await query
-            .OrderByDescending(t => t.Date).ThenByDescending(t => t.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(t => new Row(t.Id, t.Date, t.Description, t.Reference, t.Amount, t.Type))
-            .ToListAsync(ct);
+        var rows = await Statement.Page.For(housing)(housing, tenancyId, first, last, (page - 1) * PageSize).ToListAsync(ct);
 
         var lines = await WithRunningBalanceAsync(tenancyId, balance, rows, ct);
-        var pending = await portal.PaymentAttempts.AsNoTracking()
-            .Where(a => a.TenancyId == tenancyId && a.Status == PaymentStatus.Pending)
-            .OrderByDescending(a => a.CreatedAt)
-            .Select(a => new { a.CreatedAt, a.Amount, a.Id })
-            .ToListAsync(ct);
-        var pendingRefunds = await portal.PaymentRefunds.AsNoTracking()
-            .Where(r => (r.Status == RefundStatus.Requested || r.Status == RefundStatus.Pending)
-                && portal.PaymentAttempts.Any(a => a.Id == r.PaymentAttemptId && a.TenancyId == tenancyId))
-            .Select(r => new { r.RequestedAt, r.Amount, r.PaymentAttemptId })
-            .ToListAsync(ct);
+        var pending = await Statement.PendingPayments.For(portal)(portal, tenancyId).ToListAsync(ct);
+        var pendingRefunds = await Statement.PendingRefunds.For(portal)(portal, tenancyId).ToListAsync(ct);
 
         return new StatementViewModel
         {
@@ -139,10 +131,7 @@ public sealed class RentAccountQueries(HousingDbContext housing, PortalDbContext
         }
 
         var newest = rows[0];
-        var newer = await housing.RentTransactions.AsNoTracking()
-            .Where(t => t.TenancyId == tenancyId && (t.Date > newest.Date || (t.Date == newest.Date && t.Id > newest.Id)))
-            .Select(t => t.Amount)
-            .ToListAsync(ct);
+        var newer = await Statement.NewerAmounts.For(housing)(housing, tenancyId, newest.Date, newest.Id).ToListAsync(ct);
         var running = balance - newer.Sum();
         var lines = new List<StatementLine>(rows.Count);
         foreach (var row in rows)
@@ -155,4 +144,48 @@ public sealed class RentAccountQueries(HousingDbContext housing, PortalDbContext
     }
 
     private sealed record Row(long Id, DateOnly Date, string Description, string? Reference, decimal Amount, RentTransactionType Type);
+
+    private sealed record PendingPayment(DateTime CreatedAt, decimal Amount, Guid Id);
+
+    private sealed record PendingRefund(DateTime RequestedAt, decimal Amount, Guid PaymentAttemptId);
+
+    /// <summary>The statement page's queries, compiled once.</summary>
+    private static class Statement
+    {
+        public static readonly CompiledQuery<Func<HousingDbContext, int, CancellationToken, Task<decimal>>> Balance = new(() =>
+            EF.CompileAsyncQuery((HousingDbContext db, int tenancyId, CancellationToken ct) =>
+                db.Tenancies.Where(t => t.Id == tenancyId).Select(t => t.Balance).Single()));
+
+        public static readonly CompiledQuery<Func<HousingDbContext, int, DateOnly, DateOnly, CancellationToken, Task<int>>> Count = new(() =>
+            EF.CompileAsyncQuery((HousingDbContext db, int tenancyId, DateOnly from, DateOnly to, CancellationToken ct) =>
+                db.RentTransactions.Count(t => t.TenancyId == tenancyId && t.Date >= from && t.Date <= to)));
+
+        public static readonly CompiledQuery<Func<HousingDbContext, int, DateOnly, DateOnly, int, IAsyncEnumerable<Row>>> Page = new(() =>
+            EF.CompileAsyncQuery((HousingDbContext db, int tenancyId, DateOnly from, DateOnly to, int skip) =>
+                db.RentTransactions.AsNoTracking()
+                    .Where(t => t.TenancyId == tenancyId && t.Date >= from && t.Date <= to)
+                    .OrderByDescending(t => t.Date).ThenByDescending(t => t.Id)
+                    .Skip(skip).Take(PageSize)
+                    .Select(t => new Row(t.Id, t.Date, t.Description, t.Reference, t.Amount, t.Type))));
+
+        public static readonly CompiledQuery<Func<HousingDbContext, int, DateOnly, long, IAsyncEnumerable<decimal>>> NewerAmounts = new(() =>
+            EF.CompileAsyncQuery((HousingDbContext db, int tenancyId, DateOnly date, long id) =>
+                db.RentTransactions.AsNoTracking()
+                    .Where(t => t.TenancyId == tenancyId && (t.Date > date || (t.Date == date && t.Id > id)))
+                    .Select(t => t.Amount)));
+
+        public static readonly CompiledQuery<Func<PortalDbContext, int, IAsyncEnumerable<PendingPayment>>> PendingPayments = new(() =>
+            EF.CompileAsyncQuery((PortalDbContext db, int tenancyId) =>
+                db.PaymentAttempts.AsNoTracking()
+                    .Where(a => a.TenancyId == tenancyId && a.Status == PaymentStatus.Pending)
+                    .OrderByDescending(a => a.CreatedAt)
+                    .Select(a => new PendingPayment(a.CreatedAt, a.Amount, a.Id))));
+
+        public static readonly CompiledQuery<Func<PortalDbContext, int, IAsyncEnumerable<PendingRefund>>> PendingRefunds = new(() =>
+            EF.CompileAsyncQuery((PortalDbContext db, int tenancyId) =>
+                db.PaymentRefunds.AsNoTracking()
+                    .Where(r => (r.Status == RefundStatus.Requested || r.Status == RefundStatus.Pending)
+                        && db.PaymentAttempts.Any(a => a.Id == r.PaymentAttemptId && a.TenancyId == tenancyId))
+                    .Select(r => new PendingRefund(r.RequestedAt, r.Amount, r.PaymentAttemptId))));
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
+using TenantPortal.Web.Infrastructure.Database;
 
 namespace TenantPortal.Web.Features.Repairs;
 
@@ -25,27 +26,34 @@ public sealed class RepairQueries(HousingDbContext db)
 
     public async Task<IReadOnlyList<RepairListItem>> ListAsync(int tenancyId, CancellationToken ct)
     {
-        var rows = await db.Repairs.AsNoTracking().Where(r => r.TenancyId == tenancyId)
-            .OrderBy(r => r.Status == RepairStatus.Completed || r.Status == RepairStatus.Cancelled ? 1 : 0)
-            .ThenByDescending(r => r.ReportedAt)
-            .Select(r => new
-            {
-                r.Reference,
-                r.CatalogueItem.Item,
-                r.CatalogueItem.Problem,
-                r.Location,
-                r.Status,
-                r.ReportedAt,
-                r.TargetDate,
-                // Scalar subqueries per repair (index on Appointments.RepairId), not a FirstOrDefault of a row, which EF
-                // turns into a ROW_NUMBER over every booked appointment in the database.
-                SlotDate = r.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => (DateOnly?)a.Slot.Date).FirstOrDefault(),
-                SlotPeriod = r.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => (SlotPeriod?)a.Slot.Period).FirstOrDefault(),
-                Hazard = r.HazardCase != null && r.HazardCase.IsOpen ? new { r.HazardCase.Kind, r.HazardCase.NextStep, r.HazardCase.NextDueAt } : null,
-            })
-            .Take(200)
-            .ToListAsync(ct);
+        var rows = await List.For(db)(db, tenancyId).ToListAsync(ct);
         return rows.Select(r => new RepairListItem(r.Reference, r.Item, r.Problem, r.Location, r.Status, r.ReportedAt, r.TargetDate, r.SlotDate, r.SlotPeriod,
-            r.Hazard is { NextDueAt: { } due } h && Enum.TryParse<HazardStepKind>(h.NextStep, out var step) ? RepairWording.HazardStep(step, h.Kind, due) : null)).ToList();
+            r.HazardNextDueAt is { } due && Enum.TryParse<HazardStepKind>(r.HazardNextStep, out var step) ? RepairWording.HazardStep(step, r.HazardKind!.Value, due) : null)).ToList();
     }
+
+    /// <summary>The tenant's repairs list, compiled once (one of the most visited pages).</summary>
+    private static readonly CompiledQuery<Func<HousingDbContext, int, IAsyncEnumerable<ListRow>>> List = new(() =>
+        EF.CompileAsyncQuery((HousingDbContext db, int tenancyId) =>
+            db.Repairs.AsNoTracking().Where(r => r.TenancyId == tenancyId)
+                .OrderBy(r => r.Status == RepairStatus.Completed || r.Status == RepairStatus.Cancelled ? 1 : 0)
+                .ThenByDescending(r => r.ReportedAt)
+                .Select(r => new ListRow(
+                    r.Reference,
+                    r.CatalogueItem.Item,
+                    r.CatalogueItem.Problem,
+                    r.Location,
+                    r.Status,
+                    r.ReportedAt,
+                    r.TargetDate,
+                    // Scalar subqueries per repair (index on Appointments.RepairId), not a FirstOrDefault of a row, which EF
+                    // turns into a ROW_NUMBER over every booked appointment in the database.
+                    r.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => (DateOnly?)a.Slot.Date).FirstOrDefault(),
+                    r.Appointments.Where(a => a.Status == AppointmentStatus.Booked).Select(a => (SlotPeriod?)a.Slot.Period).FirstOrDefault(),
+                    r.HazardCase != null && r.HazardCase.IsOpen ? (HazardType?)r.HazardCase.Kind : null,
+                    r.HazardCase != null && r.HazardCase.IsOpen ? r.HazardCase.NextStep : null,
+                    r.HazardCase != null && r.HazardCase.IsOpen ? r.HazardCase.NextDueAt : null))
+                .Take(200)));
+
+    private sealed record ListRow(string Reference, string Item, string Problem, string Location, RepairStatus Status, DateTime ReportedAt, DateOnly TargetDate,
+        DateOnly? SlotDate, SlotPeriod? SlotPeriod, HazardType? HazardKind, string? HazardNextStep, DateTime? HazardNextDueAt);
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
@@ -49,21 +48,15 @@ public static class DatabaseRegistration
         {
             case DatabaseProvider.SqlServer:
                 AddContexts<SqlServerHousingDbContext, SqlServerPortalDbContext>(services, shared, housing, portal, mapping,
-                    (o, connection, connectionString, history) => connection is null
-                        ? o.UseSqlServer(connectionString, s => s.MigrationsHistoryTable(history, SqlServerHistorySchema).EnableRetryOnFailure(RetryCount, RetryDelay, null))
-                        : o.UseSqlServer(connection, s => s.MigrationsHistoryTable(history, SqlServerHistorySchema).EnableRetryOnFailure(RetryCount, RetryDelay, null)));
+                    (o, connectionString, history) => o.UseSqlServer(connectionString, s => s.MigrationsHistoryTable(history, SqlServerHistorySchema).EnableRetryOnFailure(RetryCount, RetryDelay, null)));
                 break;
             case DatabaseProvider.PostgreSql:
                 AddContexts<PostgresHousingDbContext, PostgresPortalDbContext>(services, shared, housing, portal, mapping,
-                    (o, connection, connectionString, history) => connection is null
-                        ? o.UseNpgsql(connectionString, s => s.MigrationsHistoryTable(history, PostgresHistorySchema).EnableRetryOnFailure(RetryCount, RetryDelay, null))
-                        : o.UseNpgsql(connection, s => s.MigrationsHistoryTable(history, PostgresHistorySchema).EnableRetryOnFailure(RetryCount, RetryDelay, null)));
+                    (o, connectionString, history) => o.UseNpgsql(connectionString, s => s.MigrationsHistoryTable(history, PostgresHistorySchema).EnableRetryOnFailure(RetryCount, RetryDelay, null)));
                 break;
             default:
                 AddContexts<SqliteHousingDbContext, SqlitePortalDbContext>(services, shared, housing, portal, mapping,
-                    (o, connection, connectionString, history) => connection is null
-                        ? o.UseSqlite(connectionString, s => s.MigrationsHistoryTable(history))
-                        : o.UseSqlite(connection, s => s.MigrationsHistoryTable(history)));
+                    (o, connectionString, history) => o.UseSqlite(connectionString, s => s.MigrationsHistoryTable(history)));
                 break;
         }
 
@@ -72,18 +65,39 @@ public static class DatabaseRegistration
         return services;
     }
 
-    /// <summary>Applies a provider to a context: on the request's shared connection when there is one, else on its
-    /// own connection string; with the context's own migrations history table.</summary>
-    private delegate DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DbConnection? connection, string connectionString, string historyTable);
+    /// <summary>Applies a provider to a context, on its connection string (replaced by the request's shared connection
+    /// when both contexts use one database), with the context's own migrations history table.</summary>
+    private delegate DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, string connectionString, string historyTable);
 
+    /// <summary>Contexts at most in each pool (more are created, and disposed, when a burst needs them).</summary>
+    private const int PoolSize = 256;
+
+    /// <summary>Both contexts are pooled: their options are built once (not per request) and a returned context is
+    /// reset and reused instead of being created again (about a quarter of a page's CPU before). The options are
+    /// built here, in one place, for every provider: mapping options go through <paramref name="use"/> too. When both
+    /// contexts share one database, each leased context is given the request's <see cref="SharedConnection"/>.</summary>
     private static void AddContexts<THousing, TPortal>(IServiceCollection services, bool shared, string housing, string portal, HousingMappingOptions mapping, UseProvider use)
         where THousing : HousingDbContext
         where TPortal : PortalDbContext
     {
-        services.AddDbContext<HousingDbContext, THousing>((sp, o) =>
-            use(o, shared ? sp.GetRequiredService<SharedConnection>().Connection : null, housing, HousingMigrationsTable).UseHousingMapping(mapping).UseQueryCounting(sp));
-        services.AddDbContext<PortalDbContext, TPortal>((sp, o) =>
-            use(o, shared ? sp.GetRequiredService<SharedConnection>().Connection : null, portal, PortalMigrationsTable).UseQueryCounting(sp));
+        services.AddPooledDbContextFactory<THousing>((sp, o) => use(o, housing, HousingMigrationsTable).UseHousingMapping(mapping).UseQueryCounting(sp), PoolSize);
+        services.AddPooledDbContextFactory<TPortal>((sp, o) => use(o, portal, PortalMigrationsTable).UseQueryCounting(sp), PoolSize);
+        services.AddScoped<HousingDbContext>(sp => Lease<THousing>(sp, shared));
+        services.AddScoped<PortalDbContext>(sp => Lease<TPortal>(sp, shared));
+    }
+
+    /// <summary>A context from the pool for this scope (disposing it at the end of the scope gives it back), on the
+    /// scope's shared connection when both contexts live in one database.</summary>
+    private static TContext Lease<TContext>(IServiceProvider services, bool shared)
+        where TContext : DbContext
+    {
+        var context = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        if (shared)
+        {
+            services.GetRequiredService<SharedConnection>().Join(context);
+        }
+
+        return context;
     }
 
     /// <summary>Relative SQLite paths are taken from the content root, and their folder created, so the app runs

@@ -55,11 +55,12 @@ public sealed class PortalUnitOfWork(HousingDbContext housing, PortalDbContext p
     {
         await using var housingTx = await housing.Database.BeginTransactionAsync(ct);
         IDbContextTransaction? portalTx = null;
+        IDbContextTransaction? joined = null;
         try
         {
             if (topology.SharedDatabase)
             {
-                await portal.Database.UseTransactionAsync(housingTx.GetDbTransaction(), ct);
+                joined = await portal.Database.UseTransactionAsync(housingTx.GetDbTransaction(), ct);
             }
             else
             {
@@ -103,9 +104,11 @@ public sealed class PortalUnitOfWork(HousingDbContext housing, PortalDbContext p
         finally
         {
             rollbackOnly = false;
-            if (topology.SharedDatabase)
+            // Disposing the joined transaction (it does not own the database transaction) also gives back the portal
+            // context's hold on the shared connection, so the context goes back to its pool with none.
+            if (joined is not null)
             {
-                await portal.Database.UseTransactionAsync(null, CancellationToken.None);
+                await joined.DisposeAsync();
             }
 
             if (portalTx is not null)

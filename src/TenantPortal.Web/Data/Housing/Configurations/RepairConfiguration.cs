@@ -30,6 +30,10 @@ internal sealed class RepairConfiguration : IEntityTypeConfiguration<Repair>
         builder.HasIndex(r => r.TargetDate);
         builder.HasIndex(r => new { r.Channel, r.ReportedAt });
         builder.HasIndex(r => r.PropertyId);
+        // The queue by trade (and patch, through the homes' PatchId): open repairs of one trade in the patch's homes,
+        // counted from the index alone, not by visiting every repair of the trade. Trade first: led by Status it
+        // would lure SQLite away from (Status, TargetDate, PriorityRank) for the default view (80 ms on a million repairs).
+        builder.HasIndex(r => new { r.Trade, r.Status, r.PropertyId });
         builder.HasIndex(r => r.RecallOfRepairId);
         builder.HasOne<Repair>().WithMany().HasForeignKey(r => r.RecallOfRepairId).OnDelete(DeleteBehavior.Restrict);
 

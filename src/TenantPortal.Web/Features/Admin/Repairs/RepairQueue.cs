@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Features.ContactDetails;
+using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Web;
 
 namespace TenantPortal.Web.Features.Admin.Repairs;
@@ -19,15 +20,52 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
     /// repairs instead of a walk over every repair ever reported (most are completed).</summary>
     private static readonly RepairStatus[] Open = Enum.GetValues<RepairStatus>().Except(Closed).ToArray();
 
+    /// <summary>A queue row, through navigations only, so the compiled default view and every other view share it (declared before the
+    /// compiled queries that use it: static fields are set in order).</summary>
+    private static readonly Expression<Func<Repair, RepairQueueRow>> Projection = r => new RepairQueueRow(
+        r.Reference,
+        r.CatalogueItem.Area + ": " + r.CatalogueItem.Item + ", " + r.CatalogueItem.Problem,
+        r.Priority,
+        r.Status,
+        r.Trade,
+        r.Channel,
+        r.ReportedAt,
+        r.TargetDate,
+        r.IsHazard,
+        r.HazardType,
+        r.Property.AddressLine1,
+        r.Property.Postcode,
+        r.Property.Patch.Name,
+        r.Tenancy!.Tenants.OrderBy(t => t.Role == TenantRole.LeadTenant ? 0 : 1).ThenBy(t => t.Id)
+            .Select(t => t.FirstName + " " + t.LastName).FirstOrDefault(),
+        r.Photos.Count());
+
     public async Task<RepairQueuePage> GetPageAsync(RepairQueueFilter filter, CancellationToken ct = default)
     {
+        // The default view (every open repair, due first) is what officers open all day: its two queries are compiled once.
+        var defaultView = filter.IsDefaultView;
         var query = Filtered(filter);
-        var total = await query.CountAsync(ct);
+        var total = defaultView ? await DefaultViewCount.For(housing)(housing, ct) : await query.CountAsync(ct);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pages);
-        var rows = await PageRows(query, filter, page).ToListAsync(ct);
+        var rows = defaultView
+            ? await DefaultViewPage.For(housing)(housing, (page - 1) * PageSize).ToListAsync(ct)
+            : await PageRows(query, filter, page).ToListAsync(ct);
         return new RepairQueuePage(filter, rows, total, page, pages, UkTime.Today(clock));
     }
+
+    private static readonly CompiledQuery<Func<HousingDbContext, CancellationToken, Task<int>>> DefaultViewCount = new(() =>
+        EF.CompileAsyncQuery((HousingDbContext db, CancellationToken ct) => db.Repairs.Count(r => Open.Contains(r.Status))));
+
+    /// <summary>The default view's page, as <see cref="PageRows"/> builds it for the default filter and order.</summary>
+    private static readonly CompiledQuery<Func<HousingDbContext, int, IAsyncEnumerable<RepairQueueRow>>> DefaultViewPage = new(() =>
+        EF.CompileAsyncQuery((HousingDbContext db, int skip) =>
+            db.Repairs.AsNoTracking()
+                .Where(r => db.Repairs.Where(x => Open.Contains(x.Status))
+                    .OrderBy(x => x.TargetDate).ThenBy(x => EF.Property<int>(x, SearchKeys.PriorityRank)).ThenBy(x => x.Id)
+                    .Skip(skip).Take(PageSize).Select(x => x.Id).Contains(r.Id))
+                .OrderBy(r => r.TargetDate).ThenBy(r => EF.Property<int>(r, SearchKeys.PriorityRank)).ThenBy(r => r.Id)
+                .Select(Projection)));
 
     /// <summary>Every repair the filter finds, in the queue's order (the CSV export).</summary>
     public IAsyncEnumerable<RepairQueueRow> AllRows(RepairQueueFilter filter) => Project(Sorted(Filtered(filter), filter)).AsAsyncEnumerable();
@@ -129,23 +167,7 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
         };
     }
 
-    private IQueryable<RepairQueueRow> Project(IQueryable<Repair> q) => q.Select(r => new RepairQueueRow(
-        r.Reference,
-        r.CatalogueItem.Area + ": " + r.CatalogueItem.Item + ", " + r.CatalogueItem.Problem,
-        r.Priority,
-        r.Status,
-        r.Trade,
-        r.Channel,
-        r.ReportedAt,
-        r.TargetDate,
-        r.IsHazard,
-        r.HazardType,
-        r.Property.AddressLine1,
-        r.Property.Postcode,
-        housing.Patches.Where(p => p.Id == r.Property.PatchId).Select(p => p.Name).FirstOrDefault(),
-        housing.Tenants.Where(t => t.TenancyId == r.TenancyId).OrderBy(t => t.Role == TenantRole.LeadTenant ? 0 : 1).ThenBy(t => t.Id)
-            .Select(t => t.FirstName + " " + t.LastName).FirstOrDefault(),
-        r.Photos.Count()));
+    private static IQueryable<RepairQueueRow> Project(IQueryable<Repair> q) => q.Select(Projection);
 
     /// <summary>One search box for everything an officer might have to hand. Every alternative is an equality or a
     /// prefix range on an index (job and tenancy references, phone numbers, the normalised postcode, name and address
@@ -186,12 +208,18 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
         var (from, to) = references.Range ?? (upper, upper);
         var description = $"%{EscapeLike(term)}%";
         var searchDescription = term.Length >= 3;
-        return q.Where(r =>
-            exact.Contains(r.Reference)
-            || (string.Compare(r.Reference, from) >= 0 && string.Compare(r.Reference, to) <= 0)
-            || properties.Contains(r.PropertyId)
-            || tenancies.Contains(r.TenancyId)
-            || (searchDescription && Open.Contains(r.Status) && EF.Functions.Like(r.Description, description, "\\")));
+        // The matching repairs' ids, one index seek per kind of match, put together with UNION: an OR of IN (subquery)
+        // conditions is fine for SQLite (a multi-index OR) but makes PostgreSQL read every repair.
+        var ids = housing.Repairs.Where(r => exact.Contains(r.Reference)).Select(r => r.Id)
+            .Union(housing.Repairs.Where(r => string.Compare(r.Reference, from) >= 0 && string.Compare(r.Reference, to) <= 0).Select(r => r.Id))
+            .Union(housing.Repairs.Where(r => properties.Contains(r.PropertyId)).Select(r => r.Id))
+            .Union(housing.Repairs.Where(r => tenancies.Contains(r.TenancyId)).Select(r => r.Id));
+        if (searchDescription)
+        {
+            ids = ids.Union(housing.Repairs.Where(r => Open.Contains(r.Status) && EF.Functions.Like(r.Description, description, "\\")).Select(r => r.Id));
+        }
+
+        return q.Where(r => ids.Contains(r.Id));
     }
 
     /// <summary>A phone number however it was typed ("07700 900456", "+44 7700 900456", "(07700) 900456"), in the forms
@@ -265,6 +293,13 @@ public sealed class RepairQueueFilter
     /// <summary>asc or desc; the reported date defaults to newest first, the others to ascending.</summary>
     public string? Direction { get; set; }
     public int Page { get; set; } = 1;
+
+    /// <summary>Every open repair, due first, with no other filter: the page officers open all day (any page of it).</summary>
+    public bool IsDefaultView =>
+        Status is null or "" or OpenStatuses
+        && Priority is null && Trade is null && Patch is null && Hazard != true && Emergency != true && Overdue != true
+        && Mine != true && Channel is null && From is null && To is null && string.IsNullOrWhiteSpace(Q)
+        && Sort is null or "" or "target" && Direction != "desc";
 
     /// <summary>The query string for this filter with some values changed (paging and sort links).</summary>
     public string ToQueryString(int? page = null, string? sort = null, string? direction = null) =>

@@ -736,6 +736,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.HasIndex("TenancyId", "Status", "ReportedAt");
 
+                    b.HasIndex("Trade", "Status", "PropertyId");
+
                     b.ToTable("Repairs", (string)null);
                 });
 

@@ -736,6 +736,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.HasIndex("TenancyId", "Status", "ReportedAt");
 
+                    b.HasIndex("Trade", "Status", "PropertyId");
+
                     b.ToTable("Repairs", (string)null);
                 });
 

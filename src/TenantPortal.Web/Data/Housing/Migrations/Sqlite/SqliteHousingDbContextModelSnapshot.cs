@@ -707,6 +707,8 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 
                     b.HasIndex("TenancyId", "Status", "ReportedAt");
 
+                    b.HasIndex("Trade", "Status", "PropertyId");
+
                     b.ToTable("Repairs", (string)null);
                 });
 
