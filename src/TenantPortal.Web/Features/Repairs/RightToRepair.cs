@@ -59,6 +59,9 @@ public sealed class RightToRepair(LandlordRules rules)
     /// <summary>A qualifying repair costs no more than this (estimated by the landlord).</summary>
     public const decimal QualifyingCostLimit = 250m;
 
+    /// <summary>The cost limit as the tenant reads it: "£250".</summary>
+    public static readonly string QualifyingCostLimitText = $"£{QualifyingCostLimit:0}";
+
     public bool Applies => rules.RightToRepairApplies;
 
     /// <summary>Whether a repair is a qualifying repair (regulation 2: a defect in the Schedule "which the landlord

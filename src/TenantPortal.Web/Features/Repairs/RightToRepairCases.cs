@@ -251,7 +251,7 @@ public sealed class RightToRepairCases(
             }
 
             var l = landlord.Value;
-            var sentence = $"Repair {repair.Reference} is not covered by the Right to Repair because we estimate it will cost more than {Money(RightToRepair.QualifyingCostLimit)}.";
+            var sentence = $"Repair {repair.Reference} is not covered by the Right to Repair because we estimate it will cost more than {RightToRepair.QualifyingCostLimitText}.";
             await notifier.TellTenancyAsync(portal, tenancyId, new Notifications.TenantMessage(
                 $"Repair {repair.Reference}: not covered by the Right to Repair",
                 $"""
@@ -387,7 +387,7 @@ public sealed class RightToRepairCases(
 
     /// <summary>What the tenant's timeline says when a repair estimated above £250 leaves the Right to Repair.</summary>
     public static readonly string NotCoveredNote =
-        $"This repair is not covered by the Right to Repair because we estimate it will cost more than {Payments.Money.Format(RightToRepair.QualifyingCostLimit)}.";
+        $"This repair is not covered by the Right to Repair because we estimate it will cost more than {RightToRepair.QualifyingCostLimitText}.";
 
     private static string Money(decimal amount) => Payments.Money.Format(amount);
 
