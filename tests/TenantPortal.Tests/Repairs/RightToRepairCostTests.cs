@@ -73,6 +73,8 @@ public sealed class RightToRepairCostTests(CouncilAppFixture council) : IClassFi
         Assert.Contains($"This repair is {NotCovered}.", RightToRepairData.Text(tenantPage, "#right-to-repair"), StringComparison.Ordinal);
         Assert.Null(tenantPage.QuerySelector("#ask-second-contractor"));
         Assert.Null(tenantPage.QuerySelector("#repair-notice"));
+        var officerRepairPage = await officer.GetDocumentAsync($"/admin/repairs/{reference}");
+        Assert.Contains("Not a qualifying repair: Blocked sink, bath or basin, estimated to cost £250.01, more than £250.", RightToRepairData.Text(officerRepairPage, "#right-to-repair"), StringComparison.Ordinal);
 
         // Asking anyway (a form kept open from before) is refused and records nothing.
         var token = await tenant.AntiforgeryTokenAsync($"/repairs/{reference}");
@@ -116,6 +118,25 @@ public sealed class RightToRepairCostTests(CouncilAppFixture council) : IClassFi
         Assert.Contains(RightToRepairCases.NotCoveredNote, tenantPage.NormalisedText(), StringComparison.Ordinal);
         Assert.Equal(400m, (await RightToRepairData.CaseAsync(App, reference))!.EstimatedCost);
         Assert.Equal(2, (await App.Factory.AuditAsync("Repair", reference)).Count(a => a.Action == "repair.r2r-estimated-cost-recorded"));
+    }
+
+    [Fact]
+    public async Task Clearing_the_estimate_makes_the_repair_qualify_again_so_the_next_contractor_assigned_sends_the_repair_notice()
+    {
+        var reference = await RightToRepairData.NewSinkRepairAsync(App, Utc(11, 9));
+        var officer = await RightToRepairData.OfficerAsync(App);
+        await EstimateAsync(officer, reference, "1,200");
+        await RightToRepairData.AssignAsync(App, officer, reference, RightToRepairData.FirstContractor);
+        Assert.Empty((await RightToRepairData.CaseAsync(App, reference))!.Notices);
+
+        var cleared = await EstimateAsync(officer, reference, "");
+        await RightToRepairData.AssignAsync(App, officer, reference, RightToRepairData.SecondContractor);
+
+        Assert.Equal("Not recorded", RightToRepairData.Text(cleared, "#r2r-estimate"));
+        var c = await RightToRepairData.CaseAsync(App, reference);
+        Assert.Null(c!.EstimatedCost);
+        Assert.Equal(RightToRepairData.SecondContractor, Assert.Single(c.Notices).ContractorName);
+        Assert.Empty(await NotCoveredMessagesAsync(reference)); // no notice had been sent, so nobody was told it is not covered
     }
 
     [Theory]
