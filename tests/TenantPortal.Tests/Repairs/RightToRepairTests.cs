@@ -71,6 +71,21 @@ public sealed class RightToRepairTests
     public void A_repair_that_is_not_in_the_Schedule_gets_no_notice() =>
         Assert.Null(Council.Notice(null, Utc("2026-11-02T10:00:00")));
 
+    // Regulation 2: a qualifying repair is one "which the landlord estimates will cost not more than £250".
+    [Theory]
+    [InlineData(null, true)]       // no estimate yet: the Schedule defect qualifies
+    [InlineData("250.00", true)]   // exactly £250: "not more than £250"
+    [InlineData("250.01", false)]  // a penny more: not a qualifying repair
+    [InlineData("1200", false)]
+    public void A_Schedule_defect_is_a_qualifying_repair_only_when_the_landlord_estimates_it_will_cost_no_more_than_250_pounds(string? estimate, bool qualifying)
+    {
+        var cost = estimate is null ? (decimal?)null : decimal.Parse(estimate, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(qualifying, RightToRepair.IsQualifying(RightToRepairDefect.BlockedSinkBathOrBasin, cost));
+        Assert.Equal(qualifying, Council.Notice(RightToRepairDefect.BlockedSinkBathOrBasin, Utc("2026-11-02T10:00:00"), cost) is not null);
+        Assert.False(RightToRepair.IsQualifying(null, cost));
+    }
+
     [Fact]
     public void A_second_contractor_may_be_asked_for_the_day_after_the_first_period_ends_and_gets_the_same_period()
     {

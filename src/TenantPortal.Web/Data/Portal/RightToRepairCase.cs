@@ -34,6 +34,10 @@ public class RightToRepairCase
     /// <summary>True when the tenant asked online, false when an officer recorded a phone call or letter.</summary>
     public bool SecondContractorRequestedOnline { get; set; }
 
+    /// <summary>The landlord's estimate of the repair's cost, recorded by an officer; above
+    /// <see cref="RightToRepair.QualifyingCostLimit"/> the repair is not a qualifying repair. Null: no estimate yet.</summary>
+    public decimal? EstimatedCost { get; set; }
+
     public decimal? CompensationPaid { get; set; }
 
     public DateTime? CompensationPaidAt { get; set; }

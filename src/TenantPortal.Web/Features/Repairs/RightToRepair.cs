@@ -59,7 +59,15 @@ public sealed class RightToRepair(LandlordRules rules)
     /// <summary>A qualifying repair costs no more than this (estimated by the landlord).</summary>
     public const decimal QualifyingCostLimit = 250m;
 
+    /// <summary>The cost limit as the tenant reads it: "£250".</summary>
+    public static readonly string QualifyingCostLimitText = $"£{QualifyingCostLimit:0}";
+
     public bool Applies => rules.RightToRepairApplies;
+
+    /// <summary>Whether a repair is a qualifying repair (regulation 2: a defect in the Schedule "which the landlord
+    /// estimates will cost not more than £250"): a Schedule defect with no estimate yet, or estimated at £250 or less.</summary>
+    public static bool IsQualifying(RightToRepairDefect? defect, decimal? estimatedCost) =>
+        defect is not null && (estimatedCost is not { } cost || cost <= QualifyingCostLimit);
 
     /// <summary>The Schedule's words for a defect.</summary>
     public static string Describe(RightToRepairDefect defect) => defect switch
@@ -100,10 +108,11 @@ public sealed class RightToRepair(LandlordRules rules)
     };
 
     /// <summary>The repair notice for a qualifying repair reported at <paramref name="receivedAtUtc"/>, or null where the
-    /// Right to Repair does not apply (not a council landlord in England or Wales, or not a defect in the Schedule).</summary>
-    public RepairNotice? Notice(RightToRepairDefect? defect, DateTime receivedAtUtc)
+    /// Right to Repair does not apply (not a council landlord in England or Wales, not a defect in the Schedule, or
+    /// estimated to cost more than £250).</summary>
+    public RepairNotice? Notice(RightToRepairDefect? defect, DateTime receivedAtUtc, decimal? estimatedCost = null)
     {
-        if (!Applies || defect is not { } qualifying)
+        if (!Applies || !IsQualifying(defect, estimatedCost) || defect is not { } qualifying)
         {
             return null;
         }

@@ -24,8 +24,10 @@ public sealed record RightToRepairResult(RightToRepairOutcome Outcome, string? F
 /// <summary>A repair notice as kept.</summary>
 public sealed record RightToRepairNoticeView(int WorksOrder, string ContractorName, string ContractorAddress, string ContractorPhone, DateOnly LastDay, DateTime IssuedAt, string Text);
 
-/// <summary>Where a qualifying repair stands under the Right to Repair, for both repair pages and the use cases: the
-/// first period, the tenant's request for a second contractor, the second period, and the compensation due or paid.</summary>
+/// <summary>Where a Schedule defect stands under the Right to Repair, for both repair pages and the use cases: the
+/// first period, the tenant's request for a second contractor, the second period, and the compensation due or paid.
+/// Not <see cref="Qualifying"/> once the landlord's <see cref="EstimatedCost"/> is above £250: then no second contractor
+/// may be asked for and no compensation is due.</summary>
 public sealed record RightToRepairState(
     string Defect,
     int PrescribedWorkingDays,
@@ -43,7 +45,9 @@ public sealed record RightToRepairState(
     decimal? CompensationPaid,
     DateTime? CompensationPaidAt,
     CompensationMethod? CompensationMethod,
-    string? CompensationNote)
+    string? CompensationNote,
+    decimal? EstimatedCost,
+    bool Qualifying)
 {
     public RightToRepairNoticeView? Notice => Notices.Count == 0 ? null : Notices[^1];
 
@@ -112,7 +116,7 @@ public sealed class RightToRepairCases(
     /// repair gets the trade's default contractor, its case and its repair notice, sent to the tenants.</summary>
     public async Task RaisedAsync(Repair repair, RightToRepairDefect? defect, string actor, CancellationToken ct)
     {
-        if (!rules.Applies || defect is null || repair.TenancyId is null)
+        if (!rules.Applies || !RightToRepair.IsQualifying(defect, estimatedCost: null) || defect is null || repair.TenancyId is null)
         {
             return;
         }
@@ -226,6 +230,41 @@ public sealed class RightToRepairCases(
             return (RightToRepairResult.Done, $"We have asked a different contractor, {contractor.Name}, to do this repair by {RepairWording.Date(lastDay)}. We sent you a new repair notice.");
         }, ct);
 
+    /// <summary>An officer records the landlord's estimate of the repair's cost (or clears it with null). Above £250 the
+    /// repair is not a qualifying repair (<see cref="RightToRepair.IsQualifying"/>): no notice is issued from then on,
+    /// and if one was already sent the tenants are told, once, that the Right to Repair does not cover it.</summary>
+    public Task<RightToRepairResult> RecordEstimatedCostAsync(string reference, Guid version, decimal? estimatedCost, ClaimsPrincipal officer, CancellationToken ct = default) =>
+        ApplyAsync(reference, version, officer, EstimatedCostAction, async (repair, defect, c, now) =>
+        {
+            if (defect is not { } scheduleDefect || repair.TenancyId is not int tenancyId)
+            {
+                return (RightToRepairResult.Invalid("EstimatedCost", "This repair is not a defect in the Right to Repair Schedule"), null);
+            }
+
+            c ??= AddCase(repair, scheduleDefect);
+            var wasQualifying = RightToRepair.IsQualifying(scheduleDefect, c.EstimatedCost);
+            c.EstimatedCost = estimatedCost;
+            var recorded = estimatedCost is { } cost ? $"Estimated cost: {Money(cost)}" : "Estimated cost cleared";
+            if (!wasQualifying || RightToRepair.IsQualifying(scheduleDefect, estimatedCost) || c.Notices.Count == 0)
+            {
+                return new Change(RightToRepairResult.Done, recorded, Visible: false);
+            }
+
+            var l = landlord.Value;
+            var sentence = $"Repair {repair.Reference} is not covered by the Right to Repair because we estimate it will cost more than {RightToRepair.QualifyingCostLimitText}.";
+            await notifier.TellTenancyAsync(portal, tenancyId, new Notifications.TenantMessage(
+                $"Repair {repair.Reference}: not covered by the Right to Repair",
+                $"""
+                {sentence} This replaces the repair notice we sent you: you cannot ask for a different contractor or compensation under the Right to Repair for this repair. We will still do the repair.
+
+                See your repair: {messages.RepairLink(repair.Reference)}
+
+                {l.Name}. Call us on {l.PhoneNumber} if you have a question.
+                """,
+                $"{l.Name}: {sentence} Questions? Call {l.PhoneNumber}."), ct);
+            return (RightToRepairResult.Done, NotCoveredNote);
+        }, ct, anyScheduleDefect: true);
+
     /// <summary>Pays the compensation once: credited to the rent account (a <see cref="RentTransactionType.Compensation"/>
     /// line) or recorded as paid another way (with how). A second attempt pays nothing.</summary>
     public Task<RightToRepairResult> PayCompensationAsync(string reference, Guid version, CompensationMethod method, string? note, ClaimsPrincipal officer, CancellationToken ct = default) =>
@@ -287,7 +326,8 @@ public sealed class RightToRepairCases(
         var until = doneOn ?? today;
         var requestedOn = c?.SecondContractorRequestedOn;
         DateOnly? secondLastDay = requestedOn is { } asked ? rules.LastDay(asked, days) : null;
-        var due = secondLastDay is { } second && status != RepairStatus.Cancelled ? RightToRepair.Compensation(second, until) : 0m;
+        var qualifying = RightToRepair.IsQualifying(defect, c?.EstimatedCost);
+        var due = qualifying && secondLastDay is { } second && status != RepairStatus.Cancelled ? RightToRepair.Compensation(second, until) : 0m;
         var notices = c?.Notices.OrderBy(n => n.IssuedAt).ThenBy(n => n.Id)
             .Select(n => new RightToRepairNoticeView(n.WorksOrder, n.ContractorName, n.ContractorAddress, n.ContractorPhone, n.LastDay, n.IssuedAt, n.Text)).ToList() ?? [];
         return new RightToRepairState(
@@ -297,7 +337,7 @@ public sealed class RightToRepairCases(
             notices,
             open,
             FirstPeriodMissed: until > firstLastDay && status != RepairStatus.Cancelled,
-            MayAskForSecondContractor: open && today > firstLastDay && requestedOn is null,
+            MayAskForSecondContractor: qualifying && open && today > firstLastDay && requestedOn is null,
             requestedOn,
             c?.SecondContractorRequestedOnline ?? false,
             secondLastDay,
@@ -307,7 +347,9 @@ public sealed class RightToRepairCases(
             c?.CompensationPaid,
             c?.CompensationPaidAt,
             c?.CompensationMethod,
-            c?.CompensationNote);
+            c?.CompensationNote,
+            c?.EstimatedCost,
+            qualifying);
     }
 
     /// <summary>The repair notice (regulation 5 and the Schedule): the qualifying repair, the contractor's name, address
@@ -340,6 +382,12 @@ public sealed class RightToRepairCases(
             {l.Name}. Call us on {l.PhoneNumber} if you have a question.
             """;
     }
+
+    private const string EstimatedCostAction = "repair.r2r-estimated-cost-recorded";
+
+    /// <summary>What the tenant's timeline says when a repair estimated above £250 leaves the Right to Repair.</summary>
+    public static readonly string NotCoveredNote =
+        $"This repair is not covered by the Right to Repair because we estimate it will cost more than {RightToRepair.QualifyingCostLimitText}.";
 
     private static string Money(decimal amount) => Payments.Money.Format(amount);
 
@@ -439,7 +487,7 @@ public sealed class RightToRepairCases(
 
     private async Task<RightToRepairResult> ApplyAsync(string reference, Guid? version, ClaimsPrincipal actor, string action,
         Func<Repair, RightToRepairDefect?, RightToRepairCase?, DateTime, Task<Change>> change,
-        CancellationToken ct, RepairChannel channel = RepairChannel.Officer, Func<RightToRepairCase?, bool>? alreadyDone = null)
+        CancellationToken ct, RepairChannel channel = RepairChannel.Officer, Func<RightToRepairCase?, bool>? alreadyDone = null, bool anyScheduleDefect = false)
     {
         try
         {
@@ -468,13 +516,18 @@ public sealed class RightToRepairCases(
 
                 if (!repair.IsOpen && action != "repair.r2r-compensation-paid")
                 {
-                    return UnitOfWork.Rollback(RightToRepairResult.Invalid(action == "repair.r2r-second-contractor-requested" ? "ReceivedOn" : "ContractorId",
-                        "The repair is closed, so it can't be changed"));
+                    return UnitOfWork.Rollback(RightToRepairResult.Invalid(action switch
+                    {
+                        "repair.r2r-second-contractor-requested" => "ReceivedOn",
+                        EstimatedCostAction => "EstimatedCost",
+                        _ => "ContractorId",
+                    }, "The repair is closed, so it can't be changed"));
                 }
 
                 var before = Snapshot(repair, c);
                 var now = clock.GetUtcNow().UtcDateTime;
-                var (result, note, visible) = await change(repair, defect, c, now);
+                // Every action but the estimate itself sees a repair estimated above £250 as no qualifying repair at all.
+                var (result, note, visible) = await change(repair, anyScheduleDefect || RightToRepair.IsQualifying(defect, c?.EstimatedCost) ? defect : null, c, now);
                 if (result.Outcome != RightToRepairOutcome.Done)
                 {
                     housing.ChangeTracker.Clear();
@@ -533,6 +586,7 @@ public sealed class RightToRepairCases(
             c.CompensationPaid,
             c.CompensationMethod,
             c.CompensationRentTransactionId,
+            c.EstimatedCost,
         },
     };
 }

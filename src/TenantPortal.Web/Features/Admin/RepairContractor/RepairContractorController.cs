@@ -18,7 +18,10 @@ namespace TenantPortal.Web.Features.Admin.RepairContractor;
 [Route("admin/repairs/{reference}/contractor")]
 public sealed class RepairContractorController(HousingDbContext housing, PortalDbContext portal, RightToRepairCases cases, TimeProvider clock) : Controller
 {
-    private static readonly string[] FieldOrder = ["ContractorId", "ReceivedOn", "Method", "Note"];
+    private static readonly string[] FieldOrder = ["ContractorId", "ReceivedOn", "Method", "Note", "EstimatedCost"];
+
+    /// <summary>The largest estimate the field takes: a typing slip beyond this is refused, not recorded.</summary>
+    private const decimal MaximumEstimate = 1_000_000m;
 
     [HttpGet("")]
     public async Task<IActionResult> Show(Reference reference, CancellationToken ct)
@@ -65,6 +68,23 @@ public sealed class RepairContractorController(HousingDbContext housing, PortalD
             }
         }, f => cases.PayCompensationAsync(reference, f.Version, f.Method!.Value, f.Note, User, ct), "Compensation paid.", ct);
 
+    [HttpPost("estimated-cost")]
+    public Task<IActionResult> EstimatedCost(Reference reference, [Bind(Prefix = RepairContractorPage.Estimate)] RepairContractorForm form, CancellationToken ct)
+    {
+        decimal? cost = null;
+        return RunAsync(reference, RepairContractorPage.Estimate, form, f =>
+        {
+            if (string.IsNullOrWhiteSpace(f.EstimatedCost))
+            {
+                return;
+            }
+
+            var ok = Web.Features.Payments.PaymentAmount.TryParse(f.EstimatedCost, 0.01m, MaximumEstimate, "Enter the estimated cost", out var amount, out var error);
+            Require(RepairContractorPage.Estimate, "EstimatedCost", ok, error?.Replace("The amount", "The estimated cost", StringComparison.Ordinal) ?? "");
+            cost = ok ? amount : null;
+        }, f => cases.RecordEstimatedCostAsync(reference, f.Version, cost, User, ct), "Estimated cost recorded.", ct);
+    }
+
     private void Require(string form, string field, bool ok, string message) => AdminForms.Require(ModelState, $"{form}.{field}", ok, message);
 
     private async Task<IActionResult> RunAsync(Reference reference, string name, RepairContractorForm form, Action<RepairContractorForm> validate,
@@ -97,6 +117,7 @@ public sealed class RepairContractorController(HousingDbContext housing, PortalD
     {
         RepairContractorPage.Request => "ReceivedOn",
         RepairContractorPage.Compensation => "Method",
+        RepairContractorPage.Estimate => "EstimatedCost",
         _ => "ContractorId",
     };
 
@@ -155,9 +176,10 @@ public sealed class RepairContractorController(HousingDbContext housing, PortalD
             FirstContractorId = first,
         };
         var today = UkTime.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        foreach (var name in new[] { RepairContractorPage.Assign, RepairContractorPage.Request, RepairContractorPage.FurtherOrder, RepairContractorPage.Compensation })
+        var estimate = state?.EstimatedCost?.ToString("0.00", CultureInfo.InvariantCulture);
+        foreach (var name in new[] { RepairContractorPage.Assign, RepairContractorPage.Request, RepairContractorPage.FurtherOrder, RepairContractorPage.Compensation, RepairContractorPage.Estimate })
         {
-            page.Forms[name] = new RepairContractorForm { Version = r.Version, ReceivedOn = today };
+            page.Forms[name] = new RepairContractorForm { Version = r.Version, ReceivedOn = today, EstimatedCost = estimate };
         }
 
         return page;

@@ -19,6 +19,9 @@ public sealed class RepairContractorForm
 
     [StringLength(500, ErrorMessage = "How it was paid must be 500 characters or fewer")]
     public string? Note { get; set; }
+
+    /// <summary>The landlord's estimated cost in pounds, as typed ("180", "£249.50"); empty clears it.</summary>
+    public string? EstimatedCost { get; set; }
 }
 
 /// <summary>The contractor of a repair and, for a council's qualifying repair, its Right to Repair record: notices,
@@ -29,6 +32,7 @@ public sealed class RepairContractorPage
     public const string Request = nameof(Request);
     public const string FurtherOrder = nameof(FurtherOrder);
     public const string Compensation = nameof(Compensation);
+    public const string Estimate = nameof(Estimate);
 
     public required string Reference { get; init; }
     public required Guid Version { get; init; }

@@ -769,6 +769,10 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Postgres
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<decimal?>("EstimatedCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<int>("PrescribedWorkingDays")
                         .HasColumnType("integer");
 

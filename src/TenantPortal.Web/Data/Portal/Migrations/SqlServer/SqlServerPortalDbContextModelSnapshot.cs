@@ -771,6 +771,10 @@ namespace TenantPortal.Web.Data.Portal.Migrations.SqlServer
                         .HasMaxLength(80)
                         .HasColumnType("nvarchar(80)");
 
+                    b.Property<decimal?>("EstimatedCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<int>("PrescribedWorkingDays")
                         .HasColumnType("int");
 

@@ -751,6 +751,10 @@ namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("EstimatedCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PrescribedWorkingDays")
                         .HasColumnType("INTEGER");
 

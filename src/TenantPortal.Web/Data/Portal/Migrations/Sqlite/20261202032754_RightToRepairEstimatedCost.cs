@@ -1,0 +1,30 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TenantPortal.Web.Data.Portal.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RightToRepairEstimatedCost : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<decimal>(
+                name: "EstimatedCost",
+                table: "RightToRepairCases",
+                type: "TEXT",
+                precision: 18,
+                scale: 2,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "EstimatedCost",
+                table: "RightToRepairCases");
+        }
+    }
+}
