@@ -357,6 +357,36 @@ public sealed class KeptFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Kept_contact_details_sent_again_after_someone_else_changed_them_are_refused_as_a_conflict_not_saved_over_the_change()
+    {
+        var tenant = await ContactTestTenants.CreateAsync(app.Factory);
+        var client = await SignedInOfficerAsync();
+        var edit = $"/admin/tenants/{tenant.TenantId}/contact-details/edit";
+        var sent = await SendAfterIdleAsync(client, await client.GetDocumentAsync(edit), new()
+        {
+            ["MobilePhone"] = "07700 900222",
+            ["Email"] = tenant.Email,
+            ["PreferredContactMethod"] = "Letter",
+        });
+        var signIn = await ToSignInAsync(client, sent);
+        await app.WithHousingAsync(db => db.Tenants.Where(t => t.Id == tenant.TenantId)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.MobilePhone, "+447700900999").SetProperty(x => x.Version, Guid.NewGuid())));
+        var page = await client.FollowAsync(await OfficerSignInAsync(client, signIn));
+
+        var resent = await client.SubmitFormAsync(page, new Dictionary<string, string>
+        {
+            ["MobilePhone"] = page.QuerySelector("input#MobilePhone")!.GetAttribute("value")!,
+            ["Email"] = tenant.Email,
+            ["PreferredContactMethod"] = "Letter",
+        });
+        var answer = await resent.GetDocumentAsync();
+
+        Assert.Equal("07700 900222", page.QuerySelector("input#MobilePhone")!.GetAttribute("value"));
+        Assert.NotNull(answer.QuerySelector("#conflict"));
+        Assert.Equal("+447700900999", (await ContactTestTenants.TenantRowAsync(app.Factory, tenant.TenantId)).MobilePhone);
+    }
+
+    [Fact]
     public async Task A_user_has_at_most_ten_kept_forms_and_a_newer_one_pushes_out_the_oldest()
     {
         var client = await SignedInOfficerAsync();
