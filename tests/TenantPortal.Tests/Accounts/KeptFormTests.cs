@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TenantPortal.Tests.Admin;
+using TenantPortal.Tests.ContactDetails;
 using TenantPortal.Tests.Infrastructure;
 using TenantPortal.Tests.Repairs;
 using TenantPortal.Web.Data.Portal;
@@ -263,8 +264,7 @@ public sealed class KeptFormTests : IAsyncLifetime
     [Fact]
     public async Task An_officers_description_is_kept_through_the_two_factor_sign_in()
     {
-        var client = app.Factory.CreateBrowserClient();
-        await OfficerSignInAsync(client, await client.GetDocumentAsync("/account/sign-in"));
+        var client = await SignedInOfficerAsync();
         var start = OfficerReportJourney.Base;
         ReportJourney.Expect(await client.SubmitFormAsync(start, new Dictionary<string, string> { ["channel"] = "Phone" }), $"{start}/where");
         await client.ChooseAsync($"{start}/where", "Kitchen");
@@ -284,8 +284,7 @@ public sealed class KeptFormTests : IAsyncLifetime
     [Fact]
     public async Task An_officers_note_on_the_repair_page_is_kept_and_signing_in_again_returns_to_the_repair_page_not_the_forms_address()
     {
-        var client = app.Factory.CreateBrowserClient();
-        await OfficerSignInAsync(client, await client.GetDocumentAsync("/account/sign-in"));
+        var client = await SignedInOfficerAsync();
         var reference = await app.Factory.DemoOpenRepairAsync();
         var repairPage = await client.GetDocumentAsync($"/admin/repairs/{reference}");
 
@@ -301,10 +300,96 @@ public sealed class KeptFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_officers_chosen_status_and_note_visibility_on_the_repair_page_are_kept_once()
+    {
+        var client = await SignedInOfficerAsync();
+        var reference = await app.Factory.DemoOpenRepairAsync();
+        var repairPage = await client.GetDocumentAsync($"/admin/repairs/{reference}");
+        var statusBefore = SelectedStatus(repairPage);
+
+        clock.Advance(TimeSpan.FromMinutes(31));
+        var sent = await client.SubmitFormAsync(repairPage, new Dictionary<string, string>
+        {
+            ["StatusForm.Status"] = "OnHold",
+            ["StatusForm.Note"] = "Waiting for the roofer",
+            ["StatusForm.NoteVisibility"] = "tenant",
+        }, "form[action$='/status']");
+        var page = await client.FollowAsync(await OfficerSignInAsync(client, await ToSignInAsync(client, sent)));
+        var again = await client.GetDocumentAsync($"/admin/repairs/{reference}");
+
+        Assert.NotEqual("OnHold", statusBefore);
+        Assert.Equal("OnHold", SelectedStatus(page));
+        Assert.Equal("tenant", CheckedVisibility(page, "StatusForm"));
+        Assert.Equal("Waiting for the roofer", page.QuerySelector("textarea#StatusForm_Note")!.TextContent);
+        Assert.Equal(statusBefore, SelectedStatus(again));
+        Assert.Equal("internal", CheckedVisibility(again, "StatusForm"));
+        Assert.Null(again.QuerySelector("#kept-form"));
+    }
+
+    [Fact]
+    public async Task An_officers_ticked_and_unticked_contact_boxes_and_chosen_contact_method_are_kept_once()
+    {
+        var tenant = await ContactTestTenants.CreateAsync(app.Factory, method: Web.Data.Housing.ContactMethod.Letter);
+        await app.WithHousingAsync(db => db.Tenants.Where(t => t.Id == tenant.TenantId).ExecuteUpdateAsync(t => t.SetProperty(x => x.AgreesToEmails, true)));
+        var client = await SignedInOfficerAsync();
+        var edit = $"/admin/tenants/{tenant.TenantId}/contact-details/edit";
+        var form = await client.GetDocumentAsync(edit);
+
+        // Texts and large print ticked, emails unticked (a browser sends nothing for it), phone chosen.
+        var sent = await SendAfterIdleAsync(client, form, new()
+        {
+            ["MobilePhone"] = "07700 900001",
+            ["Email"] = tenant.Email,
+            ["PreferredContactMethod"] = "Phone",
+            ["AgreesToTexts"] = "true",
+            ["NeedsLargePrint"] = "true",
+        });
+        var signIn = await ToSignInAsync(client, sent);
+        var back = await OfficerSignInAsync(client, signIn);
+        var page = await client.FollowAsync(back);
+        var again = await client.GetDocumentAsync(edit);
+
+        Assert.Equal(edit, back.Headers.Location!.OriginalString, ignoreCase: true);
+        Assert.NotNull(page.QuerySelector("#kept-form"));
+        Assert.Equal(("Phone", true, false, true), ContactChoices(page));
+        Assert.Equal(("Letter", false, true, false), ContactChoices(again));
+        Assert.Null(again.QuerySelector("#kept-form"));
+    }
+
+    [Fact]
+    public async Task Kept_contact_details_sent_again_after_someone_else_changed_them_are_refused_as_a_conflict_not_saved_over_the_change()
+    {
+        var tenant = await ContactTestTenants.CreateAsync(app.Factory);
+        var client = await SignedInOfficerAsync();
+        var edit = $"/admin/tenants/{tenant.TenantId}/contact-details/edit";
+        var sent = await SendAfterIdleAsync(client, await client.GetDocumentAsync(edit), new()
+        {
+            ["MobilePhone"] = "07700 900222",
+            ["Email"] = tenant.Email,
+            ["PreferredContactMethod"] = "Letter",
+        });
+        var signIn = await ToSignInAsync(client, sent);
+        await app.WithHousingAsync(db => db.Tenants.Where(t => t.Id == tenant.TenantId)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.MobilePhone, "+447700900999").SetProperty(x => x.Version, Guid.NewGuid())));
+        var page = await client.FollowAsync(await OfficerSignInAsync(client, signIn));
+
+        var resent = await client.SubmitFormAsync(page, new Dictionary<string, string>
+        {
+            ["MobilePhone"] = page.QuerySelector("input#MobilePhone")!.GetAttribute("value")!,
+            ["Email"] = tenant.Email,
+            ["PreferredContactMethod"] = "Letter",
+        });
+        var answer = await resent.GetDocumentAsync();
+
+        Assert.Equal("07700 900222", page.QuerySelector("input#MobilePhone")!.GetAttribute("value"));
+        Assert.NotNull(answer.QuerySelector("#conflict"));
+        Assert.Equal("+447700900999", (await ContactTestTenants.TenantRowAsync(app.Factory, tenant.TenantId)).MobilePhone);
+    }
+
+    [Fact]
     public async Task A_user_has_at_most_ten_kept_forms_and_a_newer_one_pushes_out_the_oldest()
     {
-        var client = app.Factory.CreateBrowserClient();
-        await OfficerSignInAsync(client, await client.GetDocumentAsync("/account/sign-in"));
+        var client = await SignedInOfficerAsync();
         var token = await client.AntiforgeryTokenAsync("/admin/repairs");
         clock.Advance(TimeSpan.FromMinutes(31));
 
@@ -336,6 +421,20 @@ public sealed class KeptFormTests : IAsyncLifetime
         Assert.Contains(KeptForms.Cookie, cookies);
     }
 
+    private static string? SelectedStatus(IHtmlDocument page) =>
+        page.QuerySelectorAll("select#StatusForm_Status option").OfType<IHtmlOptionElement>().SingleOrDefault(o => o.IsSelected)?.Value;
+
+    private static string? CheckedVisibility(IHtmlDocument page, string form) =>
+        page.QuerySelectorAll($"input[name='{form}.NoteVisibility']").OfType<IHtmlInputElement>().SingleOrDefault(i => i.IsChecked)?.Value;
+
+    /// <summary>The contact method chosen and whether texts, emails and large print are ticked.</summary>
+    private static (string? Method, bool Texts, bool Emails, bool LargePrint) ContactChoices(IHtmlDocument page)
+    {
+        bool Ticked(string name) => ((IHtmlInputElement)page.QuerySelector($"input[type=checkbox][name={name}]")!).IsChecked;
+        var method = page.QuerySelectorAll("input[name=PreferredContactMethod]").OfType<IHtmlInputElement>().SingleOrDefault(i => i.IsChecked)?.Value;
+        return (method, Ticked("AgreesToTexts"), Ticked("AgreesToEmails"), Ticked("NeedsLargePrint"));
+    }
+
     private static async Task<IHtmlDocument> ToDescribePageAsync(HttpClient client)
     {
         ReportJourney.Expect(await client.SubmitFormAsync("/repairs/report", new Dictionary<string, string>()), "/repairs/report/where");
@@ -364,6 +463,13 @@ public sealed class KeptFormTests : IAsyncLifetime
         var response = await client.SubmitFormAsync(signIn, new Dictionary<string, string> { ["Email"] = email, ["Password"] = DemoSeeder.Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return response;
+    }
+
+    private async Task<HttpClient> SignedInOfficerAsync()
+    {
+        var client = app.Factory.CreateBrowserClient();
+        await OfficerSignInAsync(client, await client.GetDocumentAsync("/account/sign-in"));
+        return client;
     }
 
     /// <summary>Password, then the authenticator code for the app's (moved) clock.</summary>

@@ -12,4 +12,12 @@ public static class ShownValues
         viewData.ModelState.TryGetValue(field, out var entry) && entry.AttemptedValue is { } sent
             ? sent
             : Convert.ToString(modelValue, CultureInfo.InvariantCulture);
+
+    /// <summary>Whether a hand-written checkbox (value "true") is ticked: as it was last sent; in a form kept at a
+    /// sign-out a box that is not among the kept fields was not ticked (a browser sends nothing for it); else the
+    /// model's value.</summary>
+    public static bool ShownChecked(this ViewDataDictionary viewData, string field, bool modelValue) =>
+        viewData.ModelState.TryGetValue(field, out var entry) && entry.AttemptedValue is { } sent
+            ? sent.Split(',').Contains("true", StringComparer.OrdinalIgnoreCase)
+            : modelValue && !viewData.ContainsKey(Account.KeptForms.NoticeKey);
 }
