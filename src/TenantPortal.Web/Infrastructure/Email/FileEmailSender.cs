@@ -11,7 +11,11 @@ public sealed class FileEmailSender(MimeMessageFactory factory, IOptions<EmailOp
     {
         System.IO.Directory.CreateDirectory(Directory);
         var path = Path.Combine(Directory, $"{clock.GetUtcNow():yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.eml");
-        await factory.Create(message).WriteToAsync(path, ct);
+        // Written under another name and then renamed, so whoever watches the folder (a pickup service, the tests)
+        // never reads a half-written .eml.
+        var partial = path + ".partial";
+        await factory.Create(message).WriteToAsync(partial, ct);
+        File.Move(partial, path);
         logger.LogInformation("Email written to {EmailFolder}", Directory);
     }
 }

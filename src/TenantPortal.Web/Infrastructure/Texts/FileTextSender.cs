@@ -11,7 +11,10 @@ public sealed class FileTextSender(IOptions<TextOptions> options, IHostEnvironme
     {
         System.IO.Directory.CreateDirectory(Directory);
         var path = Path.Combine(Directory, $"{clock.GetUtcNow():yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.txt");
-        await File.WriteAllTextAsync(path, $"To: {message.To}\n{message.Text}\n", ct);
+        // Written under another name and then renamed, so a reader of the folder never sees half a text.
+        var partial = path + ".partial";
+        await File.WriteAllTextAsync(partial, $"To: {message.To}\n{message.Text}\n", ct);
+        File.Move(partial, path);
         logger.LogInformation("Text written to {TextFolder}", Directory);
         return null;
     }
