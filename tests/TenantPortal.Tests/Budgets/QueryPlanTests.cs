@@ -89,6 +89,9 @@ public abstract partial class QueryPlanTests(QueryPlanTests.PlanApp app)
         "/admin/repairs?status=all&q=%2B447700900456",
         "/admin/repairs?q=tap",
         "/admin/repairs?status=all&q=tap",
+        "/admin/repairs?status=Booked&q=tap",
+        "/admin/repairs?status=Completed&q=tap",
+        "/admin/repairs?status=all&q=Heather%20Close&patch=1&trade=Plumbing",
     ];
 
     public static TheoryData<string> TenantLists =>

@@ -33,7 +33,7 @@ public abstract class HousingDbContext(DbContextOptions options) : DbContext(opt
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HousingDbContext).Assembly,
             t => t.Namespace == typeof(Configurations.PatchConfiguration).Namespace);
-        SearchKeys.Configure(modelBuilder, Database.IsSqlServer());
+        SearchKeys.Configure(modelBuilder, Database.ProviderName);
         HousingMapping.Apply(modelBuilder, Mapping, Database.ProviderName);
     }
 

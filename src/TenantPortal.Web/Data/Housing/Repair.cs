@@ -68,4 +68,9 @@ public class Repair
 
     /// <summary>The one definition of an open repair: not completed and not cancelled.</summary>
     public static bool IsOpenStatus(RepairStatus status) => status is not (RepairStatus.Completed or RepairStatus.Cancelled);
+
+    /// <summary>The open statuses, in the enum's order: queries ask <c>Status IN (these)</c> (an index seek over the
+    /// few open repairs, not a walk over every repair ever reported), and the open repairs' description index is
+    /// filtered on exactly that list, so SQLite can prove a query's condition implies the index's.</summary>
+    public static readonly IReadOnlyList<RepairStatus> OpenStatuses = Enum.GetValues<RepairStatus>().Where(IsOpenStatus).ToArray();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Portal;
+using TenantPortal.Web.Infrastructure.Database;
 
 namespace TenantPortal.Web.Features.Account;
 
@@ -26,8 +27,12 @@ public sealed class ServerSessions(PortalDbContext db, TimeProvider clock)
         await db.SaveChangesAsync();
     }
 
-    public Task<bool> IsOpenAsync(string userId, string sessionId, CancellationToken ct = default) =>
-        db.UserTokens.AsNoTracking().AnyAsync(t => t.UserId == userId && t.LoginProvider == LoginProvider && t.Name == sessionId, ct);
+    /// <summary>Asked on every signed-in request: compiled once, so no LINQ tree is built and hashed per request.</summary>
+    public Task<bool> IsOpenAsync(string userId, string sessionId, CancellationToken ct = default) => IsOpen.For(db)(db, userId, sessionId, ct);
+
+    private static readonly CompiledQuery<Func<PortalDbContext, string, string, CancellationToken, Task<bool>>> IsOpen = new(() =>
+        EF.CompileAsyncQuery((PortalDbContext db, string userId, string sessionId, CancellationToken ct) =>
+            db.UserTokens.Any(t => t.UserId == userId && t.LoginProvider == LoginProvider && t.Name == sessionId)));
 
     public Task EndAsync(string userId, string sessionId) =>
         db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == LoginProvider && t.Name == sessionId).ExecuteDeleteAsync();

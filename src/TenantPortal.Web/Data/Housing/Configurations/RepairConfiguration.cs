@@ -22,14 +22,15 @@ internal sealed class RepairConfiguration : IEntityTypeConfiguration<Repair>
         // The tenant's list and the officers' queue filter and sort on these.
         builder.HasIndex(r => new { r.TenancyId, r.Status, r.ReportedAt });
         builder.HasIndex(r => new { r.Status, r.Priority, r.ReportedAt });
-        builder.HasIndex(r => new { r.Status, r.TargetDate });
         builder.HasIndex(r => new { r.Trade, r.ReportedAt });
         builder.HasIndex(r => new { r.IsHazard, r.Status });
         builder.HasIndex(r => r.ReportedAt);
-        // The queue sorted by target date over every status, and filtered by how the repair was reported.
-        builder.HasIndex(r => r.TargetDate);
+        // The queue filtered by how the repair was reported. (Sorted by target date over every status, it reads
+        // (TargetDate, PriorityRank) in SearchKeys: an index on TargetDate alone would lure SQLite into reading every
+        // row for the rank, as (Status, TargetDate) did for the default view, 1.5 ms a page on 100,000 repairs.)
         builder.HasIndex(r => new { r.Channel, r.ReportedAt });
-        builder.HasIndex(r => r.PropertyId);
+        // A home's repairs, and its open ones from the index alone (the queue's search by postcode or address).
+        builder.HasIndex(r => new { r.PropertyId, r.Status });
         // The queue by trade (and patch, through the homes' PatchId): open repairs of one trade in the patch's homes,
         // counted from the index alone, not by visiting every repair of the trade. Trade first: led by Status it
         // would lure SQLite away from (Status, TargetDate, PriorityRank) for the default view (80 ms on a million repairs).

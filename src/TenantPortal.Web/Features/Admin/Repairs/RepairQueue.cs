@@ -14,15 +14,15 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
 
     public const int PageSize = 25;
 
-    private static readonly RepairStatus[] Closed = [RepairStatus.Completed, RepairStatus.Cancelled];
-
     /// <summary>"Open" is asked as <c>Status IN (...)</c>, not <c>NOT IN (closed)</c>: an index seek over the few open
     /// repairs instead of a walk over every repair ever reported (most are completed).</summary>
-    private static readonly RepairStatus[] Open = Enum.GetValues<RepairStatus>().Except(Closed).ToArray();
+    private static readonly RepairStatus[] Open = [.. Repair.OpenStatuses];
 
     /// <summary>A queue row, through navigations only, so the compiled default view and every other view share it (declared before the
-    /// compiled queries that use it: static fields are set in order).</summary>
-    private static readonly Expression<Func<Repair, RepairQueueRow>> Projection = r => new RepairQueueRow(
+    /// compiled queries that use it: static fields are set in order). Whether the tenant added information no officer
+    /// has seen is part of the row (<see cref="TenantInformation.IsUnseen"/>, the rule written once), not a second
+    /// query for the page's references.</summary>
+    private static readonly Expression<Func<Repair, RepairQueueRow>> Projection = ExpressionParameters.Inline<Repair, bool, RepairQueueRow>((r, tenantAdded) => new RepairQueueRow(
         r.Reference,
         r.CatalogueItem.Area + ": " + r.CatalogueItem.Item + ", " + r.CatalogueItem.Problem,
         r.Priority,
@@ -38,7 +38,8 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
         r.Property.Patch.Name,
         r.Tenancy!.Tenants.OrderBy(t => t.Role == TenantRole.LeadTenant ? 0 : 1).ThenBy(t => t.Id)
             .Select(t => t.FirstName + " " + t.LastName).FirstOrDefault(),
-        r.Photos.Count());
+        r.Photos.Count(),
+        tenantAdded), TenantInformation.IsUnseen);
 
     public async Task<RepairQueuePage> GetPageAsync(RepairQueueFilter filter, CancellationToken ct = default)
     {
@@ -83,14 +84,14 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
 
     public IQueryable<Repair> Filtered(RepairQueueFilter filter)
     {
-        var q = housing.Repairs.AsNoTracking();
-        q = filter.Status switch
+        var q = WithStatus(housing.Repairs.AsNoTracking(), filter);
+        var term = filter.Q?.Trim();
+        if (!string.IsNullOrEmpty(term))
         {
-            null or "" or RepairQueueFilter.OpenStatuses => q.Where(r => Open.Contains(r.Status)),
-            RepairQueueFilter.AllStatuses => q,
-            var s when Enum.TryParse<RepairStatus>(s, ignoreCase: true, out var status) => q.Where(r => r.Status == status),
-            _ => q.Where(r => Open.Contains(r.Status)),
-        };
+            var ids = Search(filter, term);
+            q = q.Where(r => ids.Contains(r.Id));
+        }
+
         if (filter.Priority is { } priority)
         {
             q = q.Where(r => r.Priority == priority);
@@ -138,13 +139,40 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
             q = q.Where(r => r.ReportedAt < beforeUtc);
         }
 
-        var term = filter.Q?.Trim();
-        if (!string.IsNullOrEmpty(term))
+        return q;
+    }
+
+    private static IQueryable<Repair> WithStatus(IQueryable<Repair> q, RepairQueueFilter filter) => filter.Status switch
+    {
+        null or "" or RepairQueueFilter.OpenStatuses => q.Where(r => Open.Contains(r.Status)),
+        RepairQueueFilter.AllStatuses => q,
+        var s when Enum.TryParse<RepairStatus>(s, ignoreCase: true, out var status) => q.Where(r => r.Status == status),
+        _ => q.Where(r => Open.Contains(r.Status)),
+    };
+
+    /// <summary>Open repairs whose description is like <paramref name="pattern"/>, under the status filter (all open
+    /// ones for "open" and "all", one open status, none for a closed status), asked in the form the open repairs'
+    /// description index serves (<see cref="SearchKeys.OpenDescriptionsIndex"/>): on SQLite the virtual column that is
+    /// NULL once a repair closes, elsewhere exactly <c>Status IN (open)</c>.</summary>
+    private IQueryable<Repair>? OpenDescribedAs(RepairQueueFilter filter, string pattern)
+    {
+        RepairStatus? only = null;
+        if (filter.Status is not (null or "" or RepairQueueFilter.OpenStatuses or RepairQueueFilter.AllStatuses)
+            && Enum.TryParse<RepairStatus>(filter.Status, ignoreCase: true, out var status))
         {
-            q = Search(q, term);
+            if (!Repair.IsOpenStatus(status))
+            {
+                return null;
+            }
+
+            only = status;
         }
 
-        return q;
+        var open = housing.Database.IsSqlite()
+            ? housing.Repairs.Where(r => EF.Property<string?>(r, SearchKeys.OpenDescription) != null
+                && EF.Functions.Like(EF.Property<string>(r, SearchKeys.OpenDescription), pattern, "\\"))
+            : housing.Repairs.Where(r => Open.Contains(r.Status) && EF.Functions.Like(r.Description, pattern, "\\"));
+        return only is { } s ? open.Where(r => r.Status == s) : open;
     }
 
     private static IQueryable<Repair> Sorted(IQueryable<Repair> q, RepairQueueFilter filter)
@@ -171,10 +199,10 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
 
     /// <summary>One search box for everything an officer might have to hand. Every alternative is an equality or a
     /// prefix range on an index (job and tenancy references, phone numbers, the normalised postcode, name and address
-    /// keys of <see cref="SearchKeys"/>), so SQLite ORs them without reading every repair and SQL Server seeks under
-    /// its case- and accent-insensitive collations too. Words in the description are the one contains search: no
-    /// index can serve it, so it looks only at open repairs (read through the status index).</summary>
-    private IQueryable<Repair> Search(IQueryable<Repair> q, string term)
+    /// keys of <see cref="SearchKeys"/>), so no part reads every repair and SQL Server seeks under its case- and
+    /// accent-insensitive collations too. Words in the description are the one contains search: no index can seek
+    /// it, so it looks only at open repairs, in an index of only their descriptions.</summary>
+    private IQueryable<int> Search(RepairQueueFilter filter, string term)
     {
         var upper = term.ToUpperInvariant();
         var lower = term.ToLowerInvariant();
@@ -183,43 +211,47 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
         var words = lower.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
         var properties = housing.Properties.Where(StartsWith<Property>(SearchKeys.PostcodeKey, postcode)).Select(p => p.Id)
-            .Union(housing.Properties.Where(StartsWith<Property>(SearchKeys.AddressKey, string.Join(' ', words))).Select(p => p.Id))
-            .Union(housing.Properties.Where(StartsWith<Property>(SearchKeys.StreetKey, string.Join(' ', words))).Select(p => p.Id));
+            .Concat(housing.Properties.Where(StartsWith<Property>(SearchKeys.AddressKey, string.Join(' ', words))).Select(p => p.Id))
+            .Concat(housing.Properties.Where(StartsWith<Property>(SearchKeys.StreetKey, string.Join(' ', words))).Select(p => p.Id));
 
         var tenancies = housing.Tenants.Where(StartsWith<Tenant>(SearchKeys.LastNameKey, string.Join(' ', words))).Select(t => (int?)t.TenancyId)
-            .Union(housing.Tenancies.Where(t => t.Reference == upper).Select(t => (int?)t.Id));
+            .Concat(housing.Tenancies.Where(t => t.Reference == upper).Select(t => (int?)t.Id));
         if (words.Length == 1)
         {
-            tenancies = tenancies.Union(housing.Tenants.Where(StartsWith<Tenant>(SearchKeys.FirstNameKey, words[0])).Select(t => (int?)t.TenancyId));
+            tenancies = tenancies.Concat(housing.Tenants.Where(StartsWith<Tenant>(SearchKeys.FirstNameKey, words[0])).Select(t => (int?)t.TenancyId));
         }
         else
         {
-            tenancies = tenancies.Union(housing.Tenants.Where(StartsWith<Tenant>(SearchKeys.FirstNameKey, words[0]))
+            tenancies = tenancies.Concat(housing.Tenants.Where(StartsWith<Tenant>(SearchKeys.FirstNameKey, words[0]))
                 .Where(StartsWith<Tenant>(SearchKeys.LastNameKey, words[^1])).Select(t => (int?)t.TenancyId));
         }
 
         var phones = PhoneForms(term);
         if (phones.Count > 0)
         {
-            tenancies = tenancies.Union(housing.Tenants.Where(t => phones.Contains(t.MobilePhone!) || phones.Contains(t.HomePhone!)).Select(t => (int?)t.TenancyId));
+            tenancies = tenancies.Concat(housing.Tenants.Where(t => phones.Contains(t.MobilePhone!) || phones.Contains(t.HomePhone!)).Select(t => (int?)t.TenancyId));
         }
 
         var exact = references.Exact;
         var (from, to) = references.Range ?? (upper, upper);
-        var description = $"%{EscapeLike(term)}%";
         var searchDescription = term.Length >= 3;
-        // The matching repairs' ids, one index seek per kind of match, put together with UNION: an OR of IN (subquery)
-        // conditions is fine for SQLite (a multi-index OR) but makes PostgreSQL read every repair.
+        // The matching repairs' ids, one index seek per kind of match, put together with UNION ALL: an OR of IN
+        // (subquery) conditions makes PostgreSQL read every repair, and a plain UNION makes SQLite sort each part by
+        // id for its merge, which it does by scanning the whole table in id order. Duplicates do not matter to IN.
+        // Homes' and tenancies' repairs are sought with the status, as (PropertyId, Status) and (TenancyId, Status)
+        // give it, so a search for a postcode of 3,000 homes reads their open repairs, not their 20,000 repairs.
+        // References are sought without it: a status there lures SQLite from the reference range to the status index.
+        var withStatus = WithStatus(housing.Repairs, filter);
         var ids = housing.Repairs.Where(r => exact.Contains(r.Reference)).Select(r => r.Id)
-            .Union(housing.Repairs.Where(r => string.Compare(r.Reference, from) >= 0 && string.Compare(r.Reference, to) <= 0).Select(r => r.Id))
-            .Union(housing.Repairs.Where(r => properties.Contains(r.PropertyId)).Select(r => r.Id))
-            .Union(housing.Repairs.Where(r => tenancies.Contains(r.TenancyId)).Select(r => r.Id));
-        if (searchDescription)
+            .Concat(housing.Repairs.Where(r => string.Compare(r.Reference, from) >= 0 && string.Compare(r.Reference, to) <= 0).Select(r => r.Id))
+            .Concat(withStatus.Where(r => properties.Contains(r.PropertyId)).Select(r => r.Id))
+            .Concat(withStatus.Where(r => tenancies.Contains(r.TenancyId)).Select(r => r.Id));
+        if (searchDescription && OpenDescribedAs(filter, $"%{EscapeLike(term)}%") is { } described)
         {
-            ids = ids.Union(housing.Repairs.Where(r => Open.Contains(r.Status) && EF.Functions.Like(r.Description, description, "\\")).Select(r => r.Id));
+            ids = ids.Concat(described.Select(r => r.Id));
         }
 
-        return q.Where(r => ids.Contains(r.Id));
+        return ids;
     }
 
     /// <summary>A phone number however it was typed ("07700 900456", "+44 7700 900456", "(07700) 900456"), in the forms
@@ -360,7 +392,8 @@ public sealed record RepairQueueRow(
     string Postcode,
     string? PatchName,
     string? TenantName,
-    int PhotoCount)
+    int PhotoCount,
+    bool TenantAddedInformation)
 {
     public bool IsOpen => Repair.IsOpenStatus(Status);
 }

@@ -32,11 +32,12 @@ public sealed class RepairQueueSession(JourneyStore journeys, PortalDbContext po
         return filter;
     }
 
-    public Task<int?> MyPatchAsync(ClaimsPrincipal officer, CancellationToken ct)
-    {
-        var id = officer.FindFirstValue(ClaimTypes.NameIdentifier);
-        return portal.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.PatchId).SingleOrDefaultAsync(ct);
-    }
+    public Task<int?> MyPatchAsync(ClaimsPrincipal officer, CancellationToken ct) =>
+        officer.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? MyPatch.For(portal)(portal, id, ct) : Task.FromResult<int?>(null);
+
+    /// <summary>Asked on every visit to the queue: compiled once.</summary>
+    private static readonly CompiledQuery<Func<PortalDbContext, string, CancellationToken, Task<int?>>> MyPatch = new(() =>
+        EF.CompileAsyncQuery((PortalDbContext db, string id, CancellationToken ct) => db.Users.Where(u => u.Id == id).Select(u => u.PatchId).SingleOrDefault()));
 
     public Task SetMyPatchAsync(ClaimsPrincipal officer, int patchId, CancellationToken ct) =>
         unitOfWork.ExecuteAsync(async token =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Housing;
 using TenantPortal.Web.Features.Repairs;
+using TenantPortal.Web.Infrastructure.Database;
 using TenantPortal.Web.Infrastructure.Security;
 using TenantPortal.Web.Infrastructure.Web;
 
@@ -22,16 +23,19 @@ public sealed class RepairsController(
     /// <summary>The queue. With no query string (the menu, "All repairs" on a repair page) it shows the filters this
     /// officer last used in this sign-in session, kept on the server (<see cref="RepairQueueSession"/>).</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] RepairQueueFilter filter, [FromServices] TenantInformation information, CancellationToken ct)
+    public async Task<IActionResult> Index([FromQuery] RepairQueueFilter filter, CancellationToken ct)
     {
         filter = await session.RememberAsync(User, Request.Query.Count == 0 ? null : filter, ct);
         DateRangeFilter.Validate(ModelState, filter.From, filter.To, nameof(filter.From), nameof(filter.To));
         var myPatch = await session.MyPatchAsync(User, ct);
         var page = await queue.GetPageAsync(Resolved(filter, myPatch), ct);
-        ViewData[nameof(TenantInformation)] = await information.UnseenAsync(page.Rows.Select(r => r.Reference).ToList(), ct);
-        var patches = await housing.Patches.AsNoTracking().OrderBy(p => p.Name).Select(p => new PatchOption(p.Id, p.Name)).ToListAsync(ct);
+        var patches = await PatchOptions.For(housing)(housing).ToListAsync(ct);
         return View(new RepairQueueView(page, patches, patches.SingleOrDefault(p => p.Id == myPatch)));
     }
+
+    /// <summary>The patches for the queue's two patch lists, on every visit: compiled once.</summary>
+    private static readonly CompiledQuery<Func<HousingDbContext, IAsyncEnumerable<PatchOption>>> PatchOptions = new(() =>
+        EF.CompileAsyncQuery((HousingDbContext db) => db.Patches.OrderBy(p => p.Name).Select(p => new PatchOption(p.Id, p.Name))));
 
     /// <summary>The officer chooses their own patch for the "My patch" view (audited).</summary>
     [HttpPost("my-patch")]

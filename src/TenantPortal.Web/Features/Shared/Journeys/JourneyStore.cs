@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TenantPortal.Web.Data.Portal;
+using TenantPortal.Web.Infrastructure.Database;
 
 namespace TenantPortal.Web.Features.Shared.Journeys;
 
@@ -16,11 +17,19 @@ public sealed class JourneyStore(PortalDbContext db, TimeProvider clock)
     public async Task<T?> LoadAsync<T>(JourneyKey key, CancellationToken ct)
         where T : class
     {
-        var row = await Find(key).AsNoTracking().Select(j => new { j.Data, j.CreatedAt }).SingleOrDefaultAsync(ct);
+        var row = await Stored.For(db)(db, key.OwnerUserId, key.Journey, key.Subject, ct);
         return row is null || clock.GetUtcNow().UtcDateTime - row.CreatedAt > MaxAge
             ? null
             : JsonSerializer.Deserialize<T>(row.Data);
     }
+
+    /// <summary>Read on every step of every journey (and every visit to the officers' queue): compiled once.</summary>
+    private static readonly CompiledQuery<Func<PortalDbContext, string, string, string, CancellationToken, Task<StoredState?>>> Stored = new(() =>
+        EF.CompileAsyncQuery((PortalDbContext db, string owner, string journey, string subject, CancellationToken ct) =>
+            db.JourneyStates.Where(j => j.OwnerUserId == owner && j.Journey == journey && j.Subject == subject)
+                .Select(j => new StoredState(j.Data, j.CreatedAt)).SingleOrDefault()));
+
+    private sealed record StoredState(string Data, DateTime CreatedAt);
 
     /// <summary>Starts the journey afresh: any answers kept under the key are replaced and its 7 days start now.</summary>
     public async Task StartAsync<T>(JourneyKey key, T state, CancellationToken ct)

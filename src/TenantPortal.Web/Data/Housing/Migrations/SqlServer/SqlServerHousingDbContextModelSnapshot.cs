@@ -701,8 +701,6 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.HasIndex("ContractorId");
 
-                    b.HasIndex("PropertyId");
-
                     b.HasIndex("RecallOfRepairId");
 
                     b.HasIndex("Reference")
@@ -712,11 +710,15 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.HasIndex("ReportedByTenantId");
 
+                    b.HasIndex("Status")
+                        .HasDatabaseName("IX_Repairs_OpenDescriptions")
+                        .HasFilter("[Status] IN ('Reported', 'Booked', 'InProgress', 'OnHold')");
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status"), new[] { "Description" });
+
                     b.HasIndex("SubmissionKey")
                         .IsUnique()
                         .HasFilter("[SubmissionKey] IS NOT NULL");
-
-                    b.HasIndex("TargetDate");
 
                     b.HasIndex("Channel", "ReportedAt");
 
@@ -724,7 +726,7 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.HasIndex("PriorityRank", "TargetDate");
 
-                    b.HasIndex("Status", "TargetDate");
+                    b.HasIndex("PropertyId", "Status");
 
                     b.HasIndex("TargetDate", "PriorityRank");
 

@@ -605,6 +605,12 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OpenDescription")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("CASE WHEN \"Status\" IN ('Reported', 'Booked', 'InProgress', 'OnHold') THEN \"Description\" END", false);
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -672,7 +678,9 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 
                     b.HasIndex("ContractorId");
 
-                    b.HasIndex("PropertyId");
+                    b.HasIndex("OpenDescription")
+                        .HasDatabaseName("IX_Repairs_OpenDescriptions")
+                        .HasFilter("[OpenDescription] IS NOT NULL");
 
                     b.HasIndex("RecallOfRepairId");
 
@@ -687,15 +695,13 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("[SubmissionKey] IS NOT NULL");
 
-                    b.HasIndex("TargetDate");
-
                     b.HasIndex("Channel", "ReportedAt");
 
                     b.HasIndex("IsHazard", "Status");
 
                     b.HasIndex("PriorityRank", "TargetDate");
 
-                    b.HasIndex("Status", "TargetDate");
+                    b.HasIndex("PropertyId", "Status");
 
                     b.HasIndex("TargetDate", "PriorityRank");
 
