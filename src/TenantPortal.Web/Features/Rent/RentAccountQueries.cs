@@ -70,15 +70,14 @@ public sealed class RentAccountQueries(HousingDbContext housing, PortalDbContext
     {
         var first = from ?? DateOnly.MinValue;
         var last = to ?? DateOnly.MaxValue;
-        var balance = await Statement.Balance.For(housing)(housing, tenancyId, ct);
-        var total = await Statement.Count.For(housing)(housing, tenancyId, first, last, ct);
+        var (balance, total) = await Statement.BalanceAndCount.For(housing)(housing, tenancyId, first, last, ct);
         var pages = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
         var page = Math.Clamp(filter.Page, 1, pages);
         var rows = await Statement.Page.For(housing)(housing, tenancyId, first, last, (page - 1) * PageSize).ToListAsync(ct);
 
-        var lines = await WithRunningBalanceAsync(tenancyId, balance, rows, ct);
-        var pending = await Statement.PendingPayments.For(portal)(portal, tenancyId).ToListAsync(ct);
-        var pendingRefunds = await Statement.PendingRefunds.For(portal)(portal, tenancyId).ToListAsync(ct);
+        // The first page with no end date starts at the newest line: nothing is newer, so there is nothing to ask.
+        var lines = await WithRunningBalanceAsync(tenancyId, balance, rows, startsAtNewest: page == 1 && to is null, ct);
+        var pending = await Statement.Pending.For(portal)(portal, tenancyId).ToListAsync(ct);
 
         return new StatementViewModel
         {
@@ -87,8 +86,10 @@ public sealed class RentAccountQueries(HousingDbContext housing, PortalDbContext
             To = to,
             Balance = balance,
             Lines = lines,
-            Pending = pending.Select(p => new PendingLine(UkTime.ToUk(p.CreatedAt), p.Amount, Money.PaymentReference(p.Id)))
-                .Concat(pendingRefunds.Select(r => new PendingLine(UkTime.ToUk(r.RequestedAt), r.Amount, Money.PaymentReference(r.PaymentAttemptId), "Refund of online payment")))
+            Pending = pending
+                .Select(p => p.IsRefund
+                    ? new PendingLine(UkTime.ToUk(p.At), p.Amount, Money.PaymentReference(p.PaymentId), "Refund of online payment")
+                    : new PendingLine(UkTime.ToUk(p.At), p.Amount, Money.PaymentReference(p.PaymentId)))
                 .OrderByDescending(p => p.CreatedAtUk).ToList(),
             Page = page,
             TotalPages = pages,
@@ -104,7 +105,7 @@ public sealed class RentAccountQueries(HousingDbContext housing, PortalDbContext
             .OrderByDescending(t => t.Date).ThenByDescending(t => t.Id)
             .Select(t => new Row(t.Id, t.Date, t.Description, t.Reference, t.Amount, t.Type))
             .ToListAsync(ct);
-        return await WithRunningBalanceAsync(tenancyId, balance, rows, ct);
+        return await WithRunningBalanceAsync(tenancyId, balance, rows, startsAtNewest: to is null, ct);
     }
 
     private IQueryable<RentTransaction> Filtered(int tenancyId, DateOnly? from, DateOnly? to)
@@ -123,7 +124,7 @@ public sealed class RentAccountQueries(HousingDbContext housing, PortalDbContext
         return query;
     }
 
-    private async Task<List<StatementLine>> WithRunningBalanceAsync(int tenancyId, decimal balance, List<Row> rows, CancellationToken ct)
+    private async Task<List<StatementLine>> WithRunningBalanceAsync(int tenancyId, decimal balance, List<Row> rows, bool startsAtNewest, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
@@ -131,7 +132,7 @@ public sealed class RentAccountQueries(HousingDbContext housing, PortalDbContext
         }
 
         var newest = rows[0];
-        var newer = await Statement.NewerAmounts.For(housing)(housing, tenancyId, newest.Date, newest.Id).ToListAsync(ct);
+        var newer = startsAtNewest ? [] : await Statement.NewerAmounts.For(housing)(housing, tenancyId, newest.Date, newest.Id).ToListAsync(ct);
         var running = balance - newer.Sum();
         var lines = new List<StatementLine>(rows.Count);
         foreach (var row in rows)
@@ -145,20 +146,27 @@ public sealed class RentAccountQueries(HousingDbContext housing, PortalDbContext
 
     private sealed record Row(long Id, DateOnly Date, string Description, string? Reference, decimal Amount, RentTransactionType Type);
 
-    private sealed record PendingPayment(DateTime CreatedAt, decimal Amount, Guid Id);
+    private sealed record BalanceAndTotal(decimal Balance, int Total);
 
-    private sealed record PendingRefund(DateTime RequestedAt, decimal Amount, Guid PaymentAttemptId);
+    /// <summary>A payment still pending, or a refund of one still to be made (<see cref="IsRefund"/>). Set by member
+    /// initialisers, the shape EF can put into one UNION ALL (a constructor it cannot).</summary>
+    private sealed class Pending
+    {
+        public DateTime At { get; init; }
+        public decimal Amount { get; init; }
+        public Guid PaymentId { get; init; }
+        public bool IsRefund { get; init; }
+    }
 
     /// <summary>The statement page's queries, compiled once.</summary>
     private static class Statement
     {
-        public static readonly CompiledQuery<Func<HousingDbContext, int, CancellationToken, Task<decimal>>> Balance = new(() =>
-            EF.CompileAsyncQuery((HousingDbContext db, int tenancyId, CancellationToken ct) =>
-                db.Tenancies.Where(t => t.Id == tenancyId).Select(t => t.Balance).Single()));
-
-        public static readonly CompiledQuery<Func<HousingDbContext, int, DateOnly, DateOnly, CancellationToken, Task<int>>> Count = new(() =>
+        /// <summary>The balance and the number of lines in the range, in one round trip.</summary>
+        public static readonly CompiledQuery<Func<HousingDbContext, int, DateOnly, DateOnly, CancellationToken, Task<BalanceAndTotal>>> BalanceAndCount = new(() =>
             EF.CompileAsyncQuery((HousingDbContext db, int tenancyId, DateOnly from, DateOnly to, CancellationToken ct) =>
-                db.RentTransactions.Count(t => t.TenancyId == tenancyId && t.Date >= from && t.Date <= to)));
+                db.Tenancies.Where(t => t.Id == tenancyId)
+                    .Select(t => new BalanceAndTotal(t.Balance, db.RentTransactions.Count(r => r.TenancyId == tenancyId && r.Date >= from && r.Date <= to)))
+                    .Single()));
 
         public static readonly CompiledQuery<Func<HousingDbContext, int, DateOnly, DateOnly, int, IAsyncEnumerable<Row>>> Page = new(() =>
             EF.CompileAsyncQuery((HousingDbContext db, int tenancyId, DateOnly from, DateOnly to, int skip) =>
@@ -174,18 +182,15 @@ public sealed class RentAccountQueries(HousingDbContext housing, PortalDbContext
                     .Where(t => t.TenancyId == tenancyId && (t.Date > date || (t.Date == date && t.Id > id)))
                     .Select(t => t.Amount)));
 
-        public static readonly CompiledQuery<Func<PortalDbContext, int, IAsyncEnumerable<PendingPayment>>> PendingPayments = new(() =>
+        /// <summary>Pending payments and refunds still to be made, in one round trip.</summary>
+        public static readonly CompiledQuery<Func<PortalDbContext, int, IAsyncEnumerable<Pending>>> Pending = new(() =>
             EF.CompileAsyncQuery((PortalDbContext db, int tenancyId) =>
-                db.PaymentAttempts.AsNoTracking()
+                db.PaymentAttempts
                     .Where(a => a.TenancyId == tenancyId && a.Status == PaymentStatus.Pending)
-                    .OrderByDescending(a => a.CreatedAt)
-                    .Select(a => new PendingPayment(a.CreatedAt, a.Amount, a.Id))));
-
-        public static readonly CompiledQuery<Func<PortalDbContext, int, IAsyncEnumerable<PendingRefund>>> PendingRefunds = new(() =>
-            EF.CompileAsyncQuery((PortalDbContext db, int tenancyId) =>
-                db.PaymentRefunds.AsNoTracking()
-                    .Where(r => (r.Status == RefundStatus.Requested || r.Status == RefundStatus.Pending)
-                        && db.PaymentAttempts.Any(a => a.Id == r.PaymentAttemptId && a.TenancyId == tenancyId))
-                    .Select(r => new PendingRefund(r.RequestedAt, r.Amount, r.PaymentAttemptId))));
+                    .Select(a => new Pending { At = a.CreatedAt, Amount = a.Amount, PaymentId = a.Id, IsRefund = false })
+                    .Concat(db.PaymentRefunds
+                        .Where(r => (r.Status == RefundStatus.Requested || r.Status == RefundStatus.Pending)
+                            && db.PaymentAttempts.Any(a => a.Id == r.PaymentAttemptId && a.TenancyId == tenancyId))
+                        .Select(r => new Pending { At = r.RequestedAt, Amount = r.Amount, PaymentId = r.PaymentAttemptId, IsRefund = true }))));
     }
 }
