@@ -104,6 +104,7 @@ public static class PortalServices
         Features.Complaints.ComplaintsFeature.AddComplaintsFeature(services);
         services.AddScoped<Features.Home.TenantDashboard>();
         services.AddSingleton<Features.Help.EssentialCookies>();
+        services.AddSingleton<Features.Shared.LayoutLinksCache>();
         services.AddRentFeature(configuration);
         return services;
     }
