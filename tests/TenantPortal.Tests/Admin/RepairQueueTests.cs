@@ -287,22 +287,19 @@ public sealed class RepairQueuePerformanceTests
             && (text is "SCAN r" or "SCAN Repairs" || text.StartsWith("SCAN r ", StringComparison.Ordinal) || text.StartsWith("SCAN Repairs ", StringComparison.Ordinal));
     }
 
-    /// <summary>EXPLAIN QUERY PLAN for the SQL EF generates (ToQueryString gives ".param set" lines, then the SQL).</summary>
+    /// <summary>EXPLAIN QUERY PLAN for the SQL EF generates.</summary>
     private static async Task<List<string>> ExplainAsync(AdminTestDatabase database, string queryString)
     {
-        var lines = queryString.Split('\n');
+        var (sql, parameters) = Parse(queryString);
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        foreach (var line in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
+        foreach (var (name, value) in parameters)
         {
-            var parts = line["..param set".Length..].Trim().Split(' ', 2);
-            var raw = parts[1].Trim();
-            object value = raw.StartsWith('\'') ? raw[1..^1].Replace("''", "'", StringComparison.Ordinal) : long.TryParse(raw, out var n) ? n : raw;
-            command.Parameters.AddWithValue(parts[0], value);
+            command.Parameters.AddWithValue(name, value);
         }
 
-        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param set ", StringComparison.Ordinal)));
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
         var plan = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -317,21 +314,16 @@ public sealed class RepairQueuePerformanceTests
     /// measure of rows and index entries visited that, unlike a time, does not depend on the machine.</summary>
     private static async Task<int> VirtualMachineStepsAsync(AdminTestDatabase database, string queryString)
     {
-        var lines = queryString.Split('\n');
+        var (sql, parameters) = Parse(queryString);
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync();
-        var sql = string.Join('\n', lines.Where(l => !l.StartsWith(".param set ", StringComparison.Ordinal)));
         Assert.Equal(SQLitePCL.raw.SQLITE_OK, SQLitePCL.raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
         using (statement)
         {
-            foreach (var line in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
+            foreach (var (name, value) in parameters)
             {
-                var parts = line[".param set ".Length..].Trim().Split(' ', 2);
-                var index = SQLitePCL.raw.sqlite3_bind_parameter_index(statement, parts[0]);
-                var raw = parts[1].Trim();
-                _ = raw.StartsWith('\'')
-                    ? SQLitePCL.raw.sqlite3_bind_text(statement, index, raw[1..^1].Replace("''", "'", StringComparison.Ordinal))
-                    : SQLitePCL.raw.sqlite3_bind_int64(statement, index, long.Parse(raw, System.Globalization.CultureInfo.InvariantCulture));
+                var index = SQLitePCL.raw.sqlite3_bind_parameter_index(statement, name);
+                _ = value is string text ? SQLitePCL.raw.sqlite3_bind_text(statement, index, text) : SQLitePCL.raw.sqlite3_bind_int64(statement, index, (long)value);
             }
 
             while (SQLitePCL.raw.sqlite3_step(statement) == SQLitePCL.raw.SQLITE_ROW)
@@ -340,6 +332,20 @@ public sealed class RepairQueuePerformanceTests
 
             return SQLitePCL.raw.sqlite3_stmt_status(statement, SQLitePCL.raw.SQLITE_STMTSTATUS_VM_STEP, 0);
         }
+    }
+
+    /// <summary>ToQueryString gives ".param set" lines (text in quotes, numbers bare), then the SQL.</summary>
+    private static (string Sql, List<(string Name, object Value)> Parameters) Parse(string queryString)
+    {
+        var lines = queryString.Split('\n');
+        var parameters = lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)).Select(line =>
+        {
+            var parts = line[".param set ".Length..].Trim().Split(' ', 2);
+            var raw = parts[1].Trim();
+            object value = raw.StartsWith('\'') ? raw[1..^1].Replace("''", "'", StringComparison.Ordinal) : long.TryParse(raw, out var n) ? n : raw;
+            return (parts[0], value);
+        }).ToList();
+        return (string.Join('\n', lines.Where(l => !l.StartsWith(".param set ", StringComparison.Ordinal))), parameters);
     }
 
     /// <summary>Raw batched inserts in one transaction: thousands of rows in well under a second.</summary>

@@ -52,8 +52,8 @@ public sealed class HousingIndexTests
 
     private static HousingDbContext Context(string provider) => provider switch
     {
-        "SqlServer" => new SqlServerHousingDbContext(new DbContextOptionsBuilder<SqlServerHousingDbContext>().UseSqlServer("Server=localhost;Database=Hms").Options),
-        "PostgreSql" => new PostgresHousingDbContext(new DbContextOptionsBuilder<PostgresHousingDbContext>().UseNpgsql("Host=localhost;Database=hms").Options),
-        _ => new SqliteHousingDbContext(new DbContextOptionsBuilder<SqliteHousingDbContext>().UseSqlite("Data Source=:memory:").Options),
+        "SqlServer" => HousingMappingOptionsTests.SqlServerContext(new HousingMappingOptions()),
+        "PostgreSql" => HousingMappingOptionsTests.PostgresContext(new HousingMappingOptions()),
+        _ => HousingMappingOptionsTests.SqliteContext(),
     };
 }

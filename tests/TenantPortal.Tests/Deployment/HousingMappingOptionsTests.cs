@@ -378,13 +378,13 @@ public sealed partial class HousingMappingOptionsTests
     private static string CreateTable(DbContext db, string table) =>
         Regex.Match(db.Database.GenerateCreateScript(), $@"CREATE TABLE \[{table}\] \((.*?)\n\);", RegexOptions.Singleline).Value;
 
-    private static SqlServerHousingDbContext SqlServerContext(HousingMappingOptions mapping) =>
+    internal static SqlServerHousingDbContext SqlServerContext(HousingMappingOptions mapping) =>
         new(new DbContextOptionsBuilder<SqlServerHousingDbContext>().UseSqlServer(SqlServer).UseHousingMapping(mapping).Options);
 
-    private static PostgresHousingDbContext PostgresContext(HousingMappingOptions mapping) =>
+    internal static PostgresHousingDbContext PostgresContext(HousingMappingOptions mapping) =>
         new(new DbContextOptionsBuilder<PostgresHousingDbContext>().UseNpgsql(Postgres).UseHousingMapping(mapping).Options);
 
-    private static SqliteHousingDbContext SqliteContext() =>
+    internal static SqliteHousingDbContext SqliteContext() =>
         new(new DbContextOptionsBuilder<SqliteHousingDbContext>().UseSqlite("Data Source=:memory:").Options);
 
     [GeneratedRegex(@"\bOUTPUT\b[^;]*")]

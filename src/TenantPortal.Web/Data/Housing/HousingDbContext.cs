@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using TenantPortal.Web.Infrastructure.Configuration;
 
 namespace TenantPortal.Web.Data.Housing;
 
@@ -33,8 +34,9 @@ public abstract class HousingDbContext(DbContextOptions options) : DbContext(opt
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HousingDbContext).Assembly,
             t => t.Namespace == typeof(Configurations.PatchConfiguration).Namespace);
-        SearchKeys.Configure(modelBuilder, Database.ProviderName);
-        HousingMapping.Apply(modelBuilder, Mapping, Database.ProviderName);
+        var provider = Database.IsSqlServer() ? DatabaseProvider.SqlServer : Database.IsNpgsql() ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
+        SearchKeys.Configure(modelBuilder, provider);
+        HousingMapping.Apply(modelBuilder, Mapping, provider);
     }
 
     private static readonly HousingMappingOptions DefaultMapping = new();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using TenantPortal.Web.Infrastructure.Configuration;
 
 namespace TenantPortal.Web.Data.Housing;
 
@@ -99,11 +100,11 @@ public static class HousingMapping
     /// <summary>Marks a database-generated new Guid in <see cref="PortalColumns"/>.</summary>
     private const string VersionDefault = "new id";
 
-    internal static void Apply(ModelBuilder modelBuilder, HousingMappingOptions options, string? provider)
+    internal static void Apply(ModelBuilder modelBuilder, HousingMappingOptions options, DatabaseProvider provider)
     {
-        var sqlServer = provider == "Microsoft.EntityFrameworkCore.SqlServer";
-        var postgres = provider == "Npgsql.EntityFrameworkCore.PostgreSQL";
-        var sqlite = !sqlServer && !postgres;
+        var sqlServer = provider == DatabaseProvider.SqlServer;
+        var postgres = provider == DatabaseProvider.PostgreSql;
+        var sqlite = provider == DatabaseProvider.Sqlite;
 
         if (!sqlite)
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TenantPortal.Web.Infrastructure.Configuration;
 
 namespace TenantPortal.Web.Data.Housing;
 
@@ -18,9 +19,9 @@ public static class SearchKeys
     public const string PriorityRank = nameof(PriorityRank);
 
     /// <summary>SQLite adds generated columns only as VIRTUAL (they can still be indexed); SQL Server persists them.</summary>
-    internal static void Configure(ModelBuilder modelBuilder, string? providerName)
+    internal static void Configure(ModelBuilder modelBuilder, DatabaseProvider provider)
     {
-        var sqlServer = providerName == "Microsoft.EntityFrameworkCore.SqlServer";
+        var sqlServer = provider == DatabaseProvider.SqlServer;
         var property = modelBuilder.Entity<Property>();
         property.Property<string>(PostcodeKey).HasMaxLength(10).HasComputedColumnSql(Sql(sqlServer, "upper(replace({0}Postcode{1}, ' ', ''))"), stored: sqlServer);
         property.Property<string>(AddressKey).HasMaxLength(200).HasComputedColumnSql(Sql(sqlServer, "lower({0}AddressLine1{1})"), stored: sqlServer);
@@ -39,7 +40,7 @@ public static class SearchKeys
         repair.HasIndex(nameof(Repair.TargetDate), PriorityRank);
         repair.HasIndex(PriorityRank, nameof(Repair.TargetDate));
         repair.HasIndex(nameof(Repair.Status), nameof(Repair.TargetDate), PriorityRank);
-        OpenDescriptions(repair, providerName);
+        OpenDescriptions(repair, provider);
 
         var tenant = modelBuilder.Entity<Tenant>();
         tenant.Property<string>(FirstNameKey).HasMaxLength(100).HasComputedColumnSql(Sql(sqlServer, "lower({0}FirstName{1})"), stored: sqlServer);
@@ -67,16 +68,16 @@ public static class SearchKeys
     /// <item>PostgreSQL: filtered on the open statuses only: an index row over 2,704 bytes is refused, and a long
     /// description could reach that, so the index would refuse an HMS's insert.</item>
     /// </list></summary>
-    private static void OpenDescriptions(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Repair> repair, string? providerName)
+    private static void OpenDescriptions(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Repair> repair, DatabaseProvider provider)
     {
         var open = string.Join(", ", Repair.OpenStatuses.Select(s => $"'{s}'"));
-        switch (providerName)
+        switch (provider)
         {
-            case "Microsoft.EntityFrameworkCore.SqlServer":
+            case DatabaseProvider.SqlServer:
                 SqlServerIndexBuilderExtensions.IncludeProperties(
                     repair.HasIndex(r => r.Status).HasDatabaseName(OpenDescriptionsIndex).HasFilter($"[Status] IN ({open})"), r => r.Description);
                 break;
-            case "Npgsql.EntityFrameworkCore.PostgreSQL":
+            case DatabaseProvider.PostgreSql:
                 repair.HasIndex(r => r.Status).HasDatabaseName(OpenDescriptionsIndex).HasFilter($"[Status] IN ({open})");
                 break;
             default:

@@ -142,13 +142,15 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
         return q;
     }
 
-    private static IQueryable<Repair> WithStatus(IQueryable<Repair> q, RepairQueueFilter filter) => filter.Status switch
-    {
-        null or "" or RepairQueueFilter.OpenStatuses => q.Where(r => Open.Contains(r.Status)),
-        RepairQueueFilter.AllStatuses => q,
-        var s when Enum.TryParse<RepairStatus>(s, ignoreCase: true, out var status) => q.Where(r => r.Status == status),
-        _ => q.Where(r => Open.Contains(r.Status)),
-    };
+    private static IQueryable<Repair> WithStatus(IQueryable<Repair> q, RepairQueueFilter filter) =>
+        OneStatus(filter) is { } status ? q.Where(r => r.Status == status)
+        : filter.Status == RepairQueueFilter.AllStatuses ? q
+        : q.Where(r => Open.Contains(r.Status));
+
+    /// <summary>The one status the filter asks for; null for open (the default, and anything not a status) or all.</summary>
+    private static RepairStatus? OneStatus(RepairQueueFilter filter) =>
+        filter.Status is not (null or "" or RepairQueueFilter.OpenStatuses or RepairQueueFilter.AllStatuses)
+        && Enum.TryParse<RepairStatus>(filter.Status, ignoreCase: true, out var status) ? status : null;
 
     /// <summary>Open repairs whose description is like <paramref name="pattern"/>, under the status filter (all open
     /// ones for "open" and "all", one open status, none for a closed status), asked in the form the open repairs'
@@ -156,16 +158,10 @@ public sealed class RepairQueue(HousingDbContext housing, TimeProvider clock)
     /// NULL once a repair closes, elsewhere exactly <c>Status IN (open)</c>.</summary>
     private IQueryable<Repair>? OpenDescribedAs(RepairQueueFilter filter, string pattern)
     {
-        RepairStatus? only = null;
-        if (filter.Status is not (null or "" or RepairQueueFilter.OpenStatuses or RepairQueueFilter.AllStatuses)
-            && Enum.TryParse<RepairStatus>(filter.Status, ignoreCase: true, out var status))
+        var only = OneStatus(filter);
+        if (only is { } closed && !Repair.IsOpenStatus(closed))
         {
-            if (!Repair.IsOpenStatus(status))
-            {
-                return null;
-            }
-
-            only = status;
+            return null;
         }
 
         var open = housing.Database.IsSqlite()
