@@ -115,6 +115,7 @@ public sealed class AdminAccessTests(PortalAppFixture app) : IClassFixture<Porta
         Assert.Equal(["This reporting year (2026/27)", "Last reporting year (2025/26)", "November 2026"],
             dashboard.QuerySelectorAll("#measures thead th.num").Select(th => th.ChildNodes[0].TextContent.Trim()));
         Assert.Contains("not TP02", dashboard.NormalisedText(), StringComparison.Ordinal);
+        Assert.StartsWith($"Counted at {TestClock.Start:d MMM yyyy} ", dashboard.QuerySelector("#measures-counted")!.TextContent, StringComparison.Ordinal);
         var csv = await client.GetAsync(new Uri("/admin/measures.csv?year=2025", UriKind.Relative));
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("2025/26,RP02(1),", (await csv.Content.ReadAsStringAsync()).Split('\n')[1], StringComparison.Ordinal);

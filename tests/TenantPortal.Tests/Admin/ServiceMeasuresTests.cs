@@ -368,6 +368,76 @@ public sealed class ServiceMeasuresTests : IAsyncLifetime
         Assert.Contains(all, h => h.HazardType == HazardType.Emergency && h.NextDueAt == Utc(2026, 6, 18, 9)); // the new emergency is listed
     }
 
+    [Fact]
+    public async Task Dashboard_counts_the_measures_again_only_once_they_are_five_minutes_old_while_open_repairs_stay_live()
+    {
+        // Arrange: one routine repair completed this reporting year; the dashboard seen at 10:00.
+        var clock = new SettableClock { Now = Clock.GetUtcNow() };  // a FakeTimeProvider cannot go back
+        var cache = new MeasuresCache(clock);
+        await CompletedAsync(new DateOnly(2026, 6, 10), Utc(2026, 6, 9, 10));
+        async Task<DashboardFigures> DashboardAsync()
+        {
+            await using var housing = database.Housing();
+            await using var portal = database.Portal();
+            return await new ServiceMeasures(housing, portal, clock, cache: cache).DashboardAsync();
+        }
+
+        var first = await DashboardAsync();
+
+        // Act: another completion and a new overdue repair; the dashboard at 10:04:59, 10:05 and, clock set back, 09:59.
+        await CompletedAsync(new DateOnly(2026, 6, 12), Utc(2026, 6, 11, 10));
+        await database.AddRepairAsync(place, 0, r => { r.Status = RepairStatus.Reported; r.TargetDate = new DateOnly(2026, 6, 1); });
+        clock.Now += MeasuresCache.Lifetime - TimeSpan.FromSeconds(1);
+        var justBefore = await DashboardAsync();
+        clock.Now += TimeSpan.FromSeconds(1);
+        var atFiveMinutes = await DashboardAsync();
+        await CompletedAsync(new DateOnly(2026, 6, 12), Utc(2026, 6, 11, 11));
+        clock.Now = first.MeasuresCountedAt.AddMinutes(-1);
+        var clockSetBack = await DashboardAsync();
+
+        // Assert
+        Assert.Equal(1, first.Periods[0].Rp02NonEmergency.Denominator);
+        Assert.Equal(Clock.GetUtcNow(), first.MeasuresCountedAt);
+        Assert.Equal(1, justBefore.Periods[0].Rp02NonEmergency.Denominator);
+        Assert.Equal(first.MeasuresCountedAt, justBefore.MeasuresCountedAt);
+        Assert.Equal((0, 1), (first.Overdue, justBefore.Overdue));
+        Assert.Equal(2, atFiveMinutes.Periods[0].Rp02NonEmergency.Denominator);
+        Assert.Equal(first.MeasuresCountedAt + MeasuresCache.Lifetime, atFiveMinutes.MeasuresCountedAt);
+        Assert.Equal(3, clockSetBack.Periods[0].Rp02NonEmergency.Denominator);
+    }
+
+    [Fact]
+    public async Task Each_month_shown_has_its_own_count_and_the_csv_return_is_always_counted_afresh()
+    {
+        // Arrange
+        var clock = new FakeTimeProvider(Clock.GetUtcNow());
+        var cache = new MeasuresCache(clock);
+        await CompletedAsync(new DateOnly(2026, 5, 10), Utc(2026, 5, 9, 10));
+        ServiceMeasures Measures(HousingDbContext housing, PortalDbContext portal) => new(housing, portal, clock, cache: cache);
+        await using var housing = database.Housing();
+        await using var portal = database.Portal();
+        var may = await Measures(housing, portal).DashboardAsync(new DateOnly(2026, 5, 1));
+
+        // Act
+        await CompletedAsync(new DateOnly(2026, 5, 12), Utc(2026, 5, 11, 10));
+        var mayAgain = await Measures(housing, portal).DashboardAsync(new DateOnly(2026, 5, 1));
+        var april = await Measures(housing, portal).DashboardAsync(new DateOnly(2026, 4, 1));
+        var year = await Measures(housing, portal).PeriodAsync("2026/27", new DateOnly(2026, 4, 1), new DateOnly(2027, 4, 1));
+
+        // Assert: May's copy is kept; April's periods are counted now (the year with both completions); so is the CSV's.
+        Assert.Equal((1, 1), (may.Periods[2].Rp02NonEmergency.Denominator, mayAgain.Periods[2].Rp02NonEmergency.Denominator));
+        Assert.Equal(2, april.Periods[0].Rp02NonEmergency.Denominator);
+        Assert.Equal(2, year.Rp02NonEmergency.Denominator);
+    }
+
+    /// <summary>A clock a test can also set back (an NTP correction, a host's clock put right).</summary>
+    private sealed class SettableClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
     private sealed class Both(IAsyncDisposable a, IAsyncDisposable b) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()

@@ -11,6 +11,7 @@ public static class AdminOperationsFeature
     {
         _ = configuration;
         services.AddScoped<ServiceMeasures>();
+        services.AddSingleton<MeasuresCache>();
         services.AddScoped<RepairQueue>();
         services.AddScoped<RepairQueueSession>();
         services.AddScoped<RepairQueueExport>();

@@ -36,6 +36,13 @@ internal sealed class RepairConfiguration : IEntityTypeConfiguration<Repair>
         // would lure SQLite away from (Status, TargetDate, PriorityRank) for the default view (80 ms on a million repairs).
         builder.HasIndex(r => new { r.Trade, r.Status, r.PropertyId });
         builder.HasIndex(r => r.RecallOfRepairId);
+        // The officers' dashboard (the regulator's measures over two reporting years, on every visit): repairs completed
+        // in the span, and recall jobs raised in it, each read from its index alone instead of visiting every repair
+        // (completed: 213 ms to 40 ms, recalls: 70 ms to 0.03 ms on 100,000 repairs in SQLite; issue 23). Led by Status
+        // so SQLite, which plans without statistics, takes it over (Status, TargetDate, PriorityRank); the recalls'
+        // index holds recall jobs only, so it is small and SQLite prefers it to ReportedAt's.
+        builder.HasIndex(r => new { r.Status, r.CompletedAt, r.Priority, r.TargetDate, r.ReportedAt }).HasDatabaseName("IX_Repairs_Completions");
+        builder.HasIndex(r => new { r.ReportedAt, r.RecallOfRepairId }).HasFilter("[RecallOfRepairId] IS NOT NULL").HasDatabaseName("IX_Repairs_Recalls");
         builder.HasOne<Repair>().WithMany().HasForeignKey(r => r.RecallOfRepairId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasOne(r => r.Property).WithMany().HasForeignKey(r => r.PropertyId).OnDelete(DeleteBehavior.Restrict);

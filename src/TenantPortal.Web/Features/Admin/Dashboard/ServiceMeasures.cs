@@ -8,12 +8,14 @@ namespace TenantPortal.Web.Features.Admin.Dashboard;
 /// <summary>The figures on the officers' dashboard, counted in the database with grouped aggregates (no repair is
 /// loaded just to be counted), and the regulator's Tenant Satisfaction Measures computed from the portal's records for a
 /// reporting year (1 April to 31 March) or a month: see docs/complaints.md for each definition.</summary>
-public sealed class ServiceMeasures(HousingDbContext housing, PortalDbContext portal, TimeProvider clock, RepairTargets? targets = null)
+public sealed class ServiceMeasures(HousingDbContext housing, PortalDbContext portal, TimeProvider clock, RepairTargets? targets = null, MeasuresCache? cache = null)
 {
     /// <summary>The landlord's emergency target in hours (24 by default): RP02(2) compares by the hour.</summary>
     private readonly int emergencyHours = (targets?.Days ?? new RepairTargetDays()).EmergencyHours;
 
-    private static readonly RepairStatus[] Closed = [RepairStatus.Completed, RepairStatus.Cancelled];
+    /// <summary>Asked as <c>Status IN (open ones)</c>, never <c>NOT IN (closed ones)</c>: an index can seek the first,
+    /// while the second reads every repair (84 ms for the overdue count on 100,000 repairs, issue 23).</summary>
+    private static readonly RepairStatus[] Open = [.. Repair.OpenStatuses];
 
     public async Task<DashboardFigures> DashboardAsync(CancellationToken ct = default) => await DashboardAsync(null, 1, ct);
 
@@ -22,7 +24,7 @@ public sealed class ServiceMeasures(HousingDbContext housing, PortalDbContext po
     public async Task<DashboardFigures> DashboardAsync(DateOnly? month, int hazardPage = 1, CancellationToken ct = default)
     {
         var today = UkTime.Today(clock);
-        var open = housing.Repairs.AsNoTracking().Where(r => !Closed.Contains(r.Status));
+        var open = housing.Repairs.AsNoTracking().Where(r => Open.Contains(r.Status));
 
         var byPriority = await open.GroupBy(r => r.Priority).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var byStatus = await open.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -38,25 +40,29 @@ public sealed class ServiceMeasures(HousingDbContext housing, PortalDbContext po
         var chosen = month ?? today;
         var monthStart = new DateOnly(chosen.Year, chosen.Month, 1);
         var year = ReportingYear.Containing(today);
-        var periods = await PeriodsAsync(
-            [
-                ($"This reporting year ({year.Label})", year.From, year.To),
-                ($"Last reporting year ({year.Previous.Label})", year.Previous.From, year.Previous.To),
-                (monthStart.ToString("MMMM yyyy", AdminDisplay.EnGb), monthStart, monthStart.AddMonths(1)),
-            ], ct);
+        (string Label, DateOnly From, DateOnly To)[] spans =
+        [
+            ($"This reporting year ({year.Label})", year.From, year.To),
+            ($"Last reporting year ({year.Previous.Label})", year.Previous.From, year.Previous.To),
+            (monthStart.ToString("MMMM yyyy", AdminDisplay.EnGb), monthStart, monthStart.AddMonths(1)),
+        ];
+        var measures = cache is null
+            ? new CountedMeasures(await PeriodsAsync(spans, ct), clock.GetUtcNow())
+            : await cache.GetAsync(spans, () => PeriodsAsync(spans, ct));
 
         return new DashboardFigures(
             today,
             Enum.GetValues<RepairPriority>().Select(p => new CountBy<RepairPriority>(p, byPriority.SingleOrDefault(x => x.Key == p)?.Count ?? 0)).ToList(),
-            Enum.GetValues<RepairStatus>().Where(s => !Closed.Contains(s))
+            Open
                 .Select(s => new CountBy<RepairStatus>(s, byStatus.SingleOrDefault(x => x.Key == s)?.Count ?? 0)).ToList(),
             overdue,
             hazards,
             paymentsToday,
             paymentsWeek,
             registrations,
-            periods,
-            monthStart);
+            measures.Periods,
+            monthStart,
+            measures.CountedAt);
     }
 
     /// <summary>The measures for the UK days [from, to).</summary>
@@ -86,7 +92,8 @@ public sealed class ServiceMeasures(HousingDbContext housing, PortalDbContext po
                 Total = g.Count(),
                 OnOrBeforeTarget = g.Count(r => g.Key.Day <= r.TargetDate),
                 BeforeTarget = g.Count(r => g.Key.Day < r.TargetDate),
-                WithinWindow = g.Count(r => r.CompletedAt <= r.ReportedAt.AddHours(window)),
+                // Only an emergency's window is ever read: asking that first spares the date arithmetic on every other row.
+                WithinWindow = g.Count(r => r.Priority == RepairPriority.Emergency && r.CompletedAt <= r.ReportedAt.AddHours(window)),
             })
             .ToListAsync(ct);
         var recalls = await housing.Repairs.AsNoTracking()
@@ -281,7 +288,8 @@ public sealed record DashboardFigures(
     PaymentTotals PaymentsThisWeek,
     int RegistrationsThisWeek,
     IReadOnlyList<PeriodMeasures> Periods,
-    DateOnly Month)
+    DateOnly Month,
+    DateTimeOffset MeasuresCountedAt)
 {
     public int OpenTotal => OpenByPriority.Sum(p => p.Count);
 }

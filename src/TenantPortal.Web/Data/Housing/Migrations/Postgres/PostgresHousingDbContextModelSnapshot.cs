@@ -726,6 +726,10 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.HasIndex("PropertyId", "Status");
 
+                    b.HasIndex("ReportedAt", "RecallOfRepairId")
+                        .HasDatabaseName("IX_Repairs_Recalls")
+                        .HasFilter("\"RecallOfRepairId\" IS NOT NULL");
+
                     b.HasIndex("TargetDate", "PriorityRank");
 
                     b.HasIndex("Trade", "ReportedAt");
@@ -737,6 +741,9 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
                     b.HasIndex("TenancyId", "Status", "ReportedAt");
 
                     b.HasIndex("Trade", "Status", "PropertyId");
+
+                    b.HasIndex("Status", "CompletedAt", "Priority", "TargetDate", "ReportedAt")
+                        .HasDatabaseName("IX_Repairs_Completions");
 
                     b.ToTable("Repairs", (string)null);
                 });

@@ -703,6 +703,10 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 
                     b.HasIndex("PropertyId", "Status");
 
+                    b.HasIndex("ReportedAt", "RecallOfRepairId")
+                        .HasDatabaseName("IX_Repairs_Recalls")
+                        .HasFilter("[RecallOfRepairId] IS NOT NULL");
+
                     b.HasIndex("TargetDate", "PriorityRank");
 
                     b.HasIndex("Trade", "ReportedAt");
@@ -714,6 +718,9 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
                     b.HasIndex("TenancyId", "Status", "ReportedAt");
 
                     b.HasIndex("Trade", "Status", "PropertyId");
+
+                    b.HasIndex("Status", "CompletedAt", "Priority", "TargetDate", "ReportedAt")
+                        .HasDatabaseName("IX_Repairs_Completions");
 
                     b.ToTable("Repairs", (string)null);
                 });
