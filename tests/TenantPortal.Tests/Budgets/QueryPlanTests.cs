@@ -14,13 +14,13 @@ namespace TenantPortal.Tests.Budgets;
 /// <summary>The long lists (the officers' repairs queue with every filter, search and sort, the tenant's home page,
 /// repairs list and rent pages) are answered from indexes: the SQL each page really issues, captured as it runs, is
 /// explained by the database and must never read a whole large table row by row: Repairs, RentTransactions,
-/// Properties, Tenancies, Tenants or Appointments (the largest landlords have 150,000 homes and a million repairs).
+/// Properties, Tenancies, Tenants, Appointments or RepairHazardCases (the largest landlords have 150,000 homes and a million repairs).
 /// Walking an index is allowed. On SQLite (<c>EXPLAIN QUERY PLAN</c>: <c>SCAN t</c> without an index fails), which plans
 /// without statistics here, so the small demo database gives the plan of the large one; and on PostgreSQL
 /// (<c>EXPLAIN</c> with <c>enable_seqscan</c> off, so a <c>Seq Scan</c> is left only where no index can serve).</summary>
 public abstract partial class QueryPlanTests(QueryPlanTests.PlanApp app)
 {
-    private static readonly string[] WatchedTables = ["Repairs", "RentTransactions", "Properties", "Tenancies", "Tenants", "Appointments"];
+    private static readonly string[] WatchedTables = ["Repairs", "RentTransactions", "Properties", "Tenancies", "Tenants", "Appointments", "RepairHazardCases"];
 
     public static TheoryData<string> QueueViews =>
     [

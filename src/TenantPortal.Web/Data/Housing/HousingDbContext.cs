@@ -36,6 +36,7 @@ public abstract class HousingDbContext(DbContextOptions options) : DbContext(opt
             t => t.Namespace == typeof(Configurations.PatchConfiguration).Namespace);
         var provider = Database.IsSqlServer() ? DatabaseProvider.SqlServer : Database.IsNpgsql() ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
         SearchKeys.Configure(modelBuilder, provider);
+        Configurations.RepairHazardCaseConfiguration.ConfigureOpenCasesIndex(modelBuilder.Entity<RepairHazardCase>(), provider);
         HousingMapping.Apply(modelBuilder, Mapping, provider);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TenantPortal.Web.Infrastructure.Configuration;
 
 namespace TenantPortal.Web.Data.Housing.Configurations;
 
@@ -23,8 +24,17 @@ internal sealed class RepairHazardCaseConfiguration : IEntityTypeConfiguration<R
 
         // One case per repair (a declassified case is reopened, not duplicated).
         builder.HasIndex(c => c.RepairId).IsUnique();
-        // The dashboard: open cases by nearest deadline, paged.
-        builder.HasIndex(c => new { c.IsOpen, c.NextDueAt });
         builder.HasOne(c => c.Repair).WithOne(r => r.HazardCase).HasForeignKey<RepairHazardCase>(c => c.RepairId).OnDelete(DeleteBehavior.Cascade);
     }
+
+    public const string OpenCasesIndex = "IX_RepairHazardCases_Open";
+
+    /// <summary>The dashboard: open cases by nearest deadline, a page at a time, and how many there are. An index of the
+    /// open cases only, in deadline order: EF asks <c>WHERE "IsOpen"</c>, a bare truth test that no index on
+    /// (IsOpen, NextDueAt) can seek in SQLite, which read and sorted every case ever opened (2 ms on 14,000 cases) for
+    /// each visit. A partial index whose condition is that same term is read in order, open cases only. The condition is
+    /// written as each database states the query's test: SQL Server compares the bit with 1.</summary>
+    internal static void ConfigureOpenCasesIndex(EntityTypeBuilder<RepairHazardCase> builder, DatabaseProvider provider) =>
+        builder.HasIndex(c => c.NextDueAt).HasDatabaseName(OpenCasesIndex)
+            .HasFilter(provider == DatabaseProvider.SqlServer ? "[IsOpen] = 1" : "[IsOpen]");
 }

@@ -181,7 +181,7 @@ public sealed class ServiceMeasures(HousingDbContext housing, PortalDbContext po
     }
 
     /// <summary>Every open hazard case, nearest deadline first (so overdue ones come first), a page at a time, read
-    /// from <c>RepairHazardCases</c> through its (IsOpen, NextDueAt) index: never a truncated subset.</summary>
+    /// from <c>RepairHazardCases</c> through its index of the open cases in deadline order: never a truncated subset.</summary>
     public async Task<HazardListPage> HazardsAsync(int page, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;

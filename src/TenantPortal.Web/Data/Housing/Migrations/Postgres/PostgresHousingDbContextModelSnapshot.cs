@@ -962,10 +962,12 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NextDueAt")
+                        .HasDatabaseName("IX_RepairHazardCases_Open")
+                        .HasFilter("\"IsOpen\"");
+
                     b.HasIndex("RepairId")
                         .IsUnique();
-
-                    b.HasIndex("IsOpen", "NextDueAt");
 
                     b.ToTable("RepairHazardCases", "portal");
                 });

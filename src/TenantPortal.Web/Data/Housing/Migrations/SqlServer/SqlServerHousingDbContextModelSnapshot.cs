@@ -964,10 +964,12 @@ namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NextDueAt")
+                        .HasDatabaseName("IX_RepairHazardCases_Open")
+                        .HasFilter("[IsOpen] = 1");
+
                     b.HasIndex("RepairId")
                         .IsUnique();
-
-                    b.HasIndex("IsOpen", "NextDueAt");
 
                     b.ToTable("RepairHazardCases", "portal");
                 });

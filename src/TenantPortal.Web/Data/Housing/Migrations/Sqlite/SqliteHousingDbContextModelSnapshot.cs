@@ -933,10 +933,12 @@ namespace TenantPortal.Web.Data.Housing.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NextDueAt")
+                        .HasDatabaseName("IX_RepairHazardCases_Open")
+                        .HasFilter("[IsOpen]");
+
                     b.HasIndex("RepairId")
                         .IsUnique();
-
-                    b.HasIndex("IsOpen", "NextDueAt");
 
                     b.ToTable("RepairHazardCases", (string)null);
                 });

@@ -1,0 +1,41 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TenantPortal.Web.Data.Housing.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class OpenHazardCasesIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_RepairHazardCases_IsOpen_NextDueAt",
+                schema: "portal",
+                table: "RepairHazardCases");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairHazardCases_Open",
+                schema: "portal",
+                table: "RepairHazardCases",
+                column: "NextDueAt",
+                filter: "[IsOpen] = 1");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_RepairHazardCases_Open",
+                schema: "portal",
+                table: "RepairHazardCases");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairHazardCases_IsOpen_NextDueAt",
+                schema: "portal",
+                table: "RepairHazardCases",
+                columns: new[] { "IsOpen", "NextDueAt" });
+        }
+    }
+}
