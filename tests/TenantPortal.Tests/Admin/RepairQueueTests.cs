@@ -188,7 +188,19 @@ public sealed class RepairQueueTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Paging_returns_25_rows_a_page_and_the_total()
+    public async Task A_filter_that_finds_nothing_has_a_total_of_none_on_one_page_whichever_page_was_asked_for()
+    {
+        var place = await database.AddNeighbourhoodAsync("Empty", ("Ann", "None", "1 None Road", "KM8 8NN"));
+
+        var first = await QueryAsync(new RepairQueueFilter { Patch = place.PatchId });
+        var later = await QueryAsync(new RepairQueueFilter { Patch = place.PatchId, Page = 4 });
+
+        Assert.Equal((0, 1, 1, 0), (first.Total, first.Page, first.Pages, first.Rows.Count));
+        Assert.Equal((0, 1, 1, 0), (later.Total, later.Page, later.Pages, later.Rows.Count));
+    }
+
+    [Fact]
+    public async Task Paging_returns_25_rows_a_page_and_the_total_and_a_page_past_the_last_shows_the_last()
     {
         var place = await database.AddNeighbourhoodAsync("East", ("Dee", "Page", "9 Page Road", "KM9 9PP"));
         for (var i = 0; i < 30; i++)
@@ -203,7 +215,7 @@ public sealed class RepairQueueTests : IAsyncLifetime
         Assert.Equal((30, 2, 25), (first.Total, first.Pages, first.Rows.Count));
         Assert.Equal((2, 5), (second.Page, second.Rows.Count));
         Assert.Empty(first.Rows.Select(r => r.Reference).Intersect(second.Rows.Select(r => r.Reference)));
-        Assert.Equal(2, beyond.Page);
+        Assert.Equal((2, 5, 30), (beyond.Page, beyond.Rows.Count, beyond.Total));
         Assert.Equal("?patch=" + place.PatchId + "&page=2", first.Filter.ToQueryString(page: 2));
     }
 }

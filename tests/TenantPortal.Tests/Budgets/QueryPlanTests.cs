@@ -149,6 +149,22 @@ public abstract partial class QueryPlanTests(QueryPlanTests.PlanApp app)
     }
 
     [Theory]
+    [InlineData("/admin/repairs")]
+    [InlineData("/admin/repairs?status=all&trade=Heating&sort=priority")]
+    [InlineData("/admin/repairs?q=Morgan")]
+    public async Task Admin_repairs_queue_reads_its_rows_and_their_count_in_one_statement(string url)
+    {
+        var client = await app.OfficerAsync();
+
+        var plans = await app.PlansForAsync(client, url);
+
+        // The count rides in the row query as a scalar subquery: one prepare and one round trip a visit (issue 23).
+        var repairs = Assert.Single(plans, p => p.Sql.Contains("\"Repairs\"", StringComparison.Ordinal));
+        Assert.Contains("COUNT(*)", repairs.Sql, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("LIMIT", repairs.Sql, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
     [MemberData(nameof(QueueSearches))]
     public async Task Admin_repairs_search_reads_repairs_homes_and_tenants_through_indexes(string url)
     {
